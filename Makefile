@@ -1,0 +1,40 @@
+# Everyday commands. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+export FLASK_APP := web
+
+.PHONY: help run test lint check-content translations bench clean
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/activate: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/activate
+
+translations: $(BIN)/activate ## compile the site's translations (.po -> .mo)
+	$(BIN)/flask translate compile
+
+run: $(BIN)/activate translations ## set up, load the content and serve the site on 127.0.0.1:$(PORT)
+	$(BIN)/flask content load
+	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+
+test: $(BIN)/activate translations ## set up and run the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/activate ## ruff
+	$(BIN)/ruff check .
+
+check-content: $(BIN)/activate ## check every content file without loading it
+	$(BIN)/flask content check
+
+bench: $(BIN)/activate translations ## page weights and requests/second (prints numbers)
+	$(BIN)/python bench/site_bench.py
+
+clean: ## remove the virtualenv and the local database
+	rm -rf $(VENV) instance

@@ -1,0 +1,38 @@
+"""The mobile site, its JSON API and (later) the staff dashboard: one Flask app factory."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask
+
+from web.config import INSTANCE_DIR, config_for
+
+
+def create_app(env: str | None = None, overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the app as a list of named steps; each step is a small function below."""
+    app = Flask(__name__, instance_path=str(INSTANCE_DIR))
+    app.config.from_object(config_for(env))
+    # The default SQLite database lives in instance/, which a fresh clone does not have.
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.update(overrides or {})
+    from web import cli, content_access, errors, extensions
+
+    extensions.init_app(app)
+    content_access.init_app(app)
+    register_blueprints(app)
+    errors.register(app)
+    cli.register(app)
+    return app
+
+
+def register_blueprints(app: Flask) -> None:
+    """Public site pages, offline support, and the JSON API."""
+    from web.api.routes import bp as api_bp
+    from web.site.offline import bp as offline_bp
+    from web.site.routes import bp as site_bp
+
+    app.register_blueprint(site_bp)
+    app.register_blueprint(offline_bp)
+    app.register_blueprint(api_bp, url_prefix="/api/v1")

@@ -1,0 +1,55 @@
+"""JSON API for other apps (council directories, the Notts Next Steps app, ...). Read-only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, jsonify, url_for
+from flask.typing import ResponseReturnValue
+
+from content.schema import Area, Offer
+from web.api.openapi import openapi_document
+from web.content_access import catalogue
+
+bp = Blueprint("api", __name__)
+
+
+def area_json(area: Area) -> dict[str, Any]:
+    data = area.model_dump(mode="json")
+    data["offers_url"] = url_for("api.area_offers", area_id=area.id, _external=True)
+    return data
+
+
+def offer_json(offer: Offer, full: bool) -> dict[str, Any]:
+    data = offer.model_dump(mode="json", exclude={"example_questions"} if full else None)
+    if not full:
+        data = {k: data[k] for k in ("area", "slug", "title", "summary", "category", "amount", "eligibility")}
+    data["url"] = url_for("api.area_offer", area_id=offer.area, slug=offer.slug, _external=True)
+    data["page_url"] = url_for("site.offer", area_id=offer.area, slug=offer.slug, _external=True)
+    return data
+
+
+@bp.get("/areas")
+def areas() -> ResponseReturnValue:
+    return jsonify(areas=[area_json(a) for a in catalogue().areas])
+
+
+@bp.get("/areas/<area_id>/offers")
+def area_offers(area_id: str) -> ResponseReturnValue:
+    cat = catalogue()
+    if not cat.has_area(area_id):
+        abort(404)
+    return jsonify(area=area_id, offers=[offer_json(o, full=False) for o in cat.offers_in(area_id)])
+
+
+@bp.get("/areas/<area_id>/offers/<slug>")
+def area_offer(area_id: str, slug: str) -> ResponseReturnValue:
+    found = catalogue().offer(area_id, slug)
+    if found is None:
+        abort(404)
+    return jsonify(offer_json(found, full=True))
+
+
+@bp.get("/openapi.json")
+def openapi() -> ResponseReturnValue:
+    return jsonify(openapi_document())

@@ -1,0 +1,85 @@
+"""`flask content ...` and `flask translate ...` commands."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from content.db import create_tables
+from content.loader import CONTENT_ROOT, ContentError, load_content, read_content
+from web.content_access import content
+
+content_cli = AppGroup("content", help="Check and load the content files.")
+translate_cli = AppGroup("translate", help="Extract, update and compile the site's translations.")
+
+WEB_DIR = Path(__file__).resolve().parent
+TRANSLATIONS = WEB_DIR / "translations"
+POT = WEB_DIR / "messages.pot"
+
+
+@content_cli.command("check")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=CONTENT_ROOT)
+def check_command(root: Path) -> None:
+    """Check every content file without touching the database."""
+    try:
+        bundle = read_content(root)
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(1) from None
+    click.echo(f"content ok: {len(bundle.areas)} areas, {len(bundle.offers)} offers")
+
+
+@content_cli.command("load")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=CONTENT_ROOT)
+def load_command(root: Path) -> None:
+    """Make the database equal to the content files (all or nothing)."""
+    try:
+        bundle = read_content(root)
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        click.echo(f"{len(exc.problems)} problem(s); nothing was loaded.", err=True)
+        raise SystemExit(1) from None
+    access = content()
+    create_tables(access.engine)
+    with access.sessions() as session:
+        report = load_content(session, bundle)
+    access.cache.invalidate()
+    click.echo(f"loaded {len(bundle.offers)} offers: {report}")
+
+
+def _pybabel(*args: str) -> None:
+    # Run from the project root: babel.cfg's paths are relative to it.
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=WEB_DIR.parent)  # noqa: S603
+
+
+@translate_cli.command("extract")
+def extract_command() -> None:
+    """Extract messages to messages.pot and merge them into every language's catalog."""
+    _pybabel(
+        "extract", "-F", str(WEB_DIR / "babel.cfg"), "-k", "_l", "--sort-by-file", "--no-wrap",
+        "-o", str(POT.relative_to(WEB_DIR.parent)), ".",
+    )
+    _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-fuzzy-matching")
+
+
+@translate_cli.command("init")
+@click.argument("lang")
+def init_command(lang: str) -> None:
+    """Start a catalog for a new language."""
+    _pybabel("init", "-i", str(POT), "-d", str(TRANSLATIONS), "-l", lang)
+
+
+@translate_cli.command("compile")
+def compile_command() -> None:
+    """Compile catalogs to .mo files (done by make and the release step)."""
+    _pybabel("compile", "-d", str(TRANSLATIONS), "--statistics")
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(content_cli)
+    app.cli.add_command(translate_cli)

@@ -1,0 +1,63 @@
+"""Configuration, only from environment variables. One class per environment, picked by APP_ENV."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+
+
+class Config:
+    APP_ENV = "development"
+    SECRET_KEY: str | None = os.environ.get("SECRET_KEY")
+    DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'local-offer.db'}")
+    # Seconds between checks for newly loaded content (the snapshot is served from memory).
+    CONTENT_CHECK_SECONDS = float(os.environ.get("CONTENT_CHECK_SECONDS", "30"))
+    FORCE_HTTPS = os.environ.get("FORCE_HTTPS", "0") == "1"
+    SESSION_COOKIE_SECURE = FORCE_HTTPS
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    MAX_CONTENT_LENGTH = 256 * 1024
+    MAX_FORM_MEMORY_SIZE = 256 * 1024
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
+    WTF_CSRF_TIME_LIMIT = None
+    # Preference cookies (area, language): a year, then asked again.
+    PREFERENCE_COOKIE_MAX_AGE = 365 * 24 * 3600
+
+
+class DevelopmentConfig(Config):
+    SECRET_KEY = Config.SECRET_KEY or "dev-only-not-secret"
+
+
+class TestConfig(Config):
+    APP_ENV = "test"
+    TESTING = True
+    SECRET_KEY = "test-only-not-secret"  # noqa: S105 - tests only
+    DATABASE_URL = "sqlite://"  # replaced per test
+    CONTENT_CHECK_SECONDS = 0.0
+
+
+class ProductionConfig(Config):
+    APP_ENV = "production"
+    FORCE_HTTPS = os.environ.get("FORCE_HTTPS", "1") == "1"
+    SESSION_COOKIE_SECURE = True
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "test": TestConfig,
+    "production": ProductionConfig,
+}
+
+
+def config_for(env: str | None) -> type[Config]:
+    """The config class for APP_ENV; production refuses to start without a real secret key."""
+    name = env or os.environ.get("APP_ENV", "development")
+    if name not in CONFIGS:
+        raise RuntimeError(f"APP_ENV must be one of {', '.join(CONFIGS)}, not {name!r}")
+    config = CONFIGS[name]
+    if name == "production" and (not config.SECRET_KEY or len(config.SECRET_KEY) < 32):
+        raise RuntimeError("SECRET_KEY must be set to a random string of 32+ characters in production")
+    return config

@@ -1,0 +1,67 @@
+"""Flask extensions, created unbound and bound to the app in `init_app`."""
+
+from __future__ import annotations
+
+from flask import Flask, g, request
+from flask.wrappers import Response
+from flask_babel import Babel
+from flask_talisman import Talisman
+from flask_wtf import CSRFProtect
+
+from web import formatting, languages
+from web.languages import LANG_COOKIE, LANGUAGES, current_language, select_locale
+
+babel = Babel()
+csrf = CSRFProtect()
+talisman = Talisman()
+
+# No inline script or style anywhere, and nothing from other sites: the page must stay light
+# on a cheap phone and the young person's visit must not be seen by third parties.
+CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "manifest-src": "'self'",
+    "worker-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+
+
+def init_app(app: Flask) -> None:
+    formatting.init_app(app)
+    languages.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+    talisman.init_app(
+        app,
+        force_https=app.config["FORCE_HTTPS"],
+        strict_transport_security=app.config["FORCE_HTTPS"],
+        session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
+        content_security_policy=CSP,
+        frame_options="DENY",
+        referrer_policy="no-referrer",
+        permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()"},
+    )
+
+    @app.context_processor
+    def _language_context() -> dict[str, object]:
+        return {"languages": LANGUAGES, "language": current_language()}
+
+    @app.after_request
+    def _remember_language(response: Response) -> Response:
+        if g.get("remember_locale") and request.cookies.get(LANG_COOKIE) != g.locale:
+            response.set_cookie(
+                LANG_COOKIE,
+                g.locale,
+                max_age=app.config["PREFERENCE_COOKIE_MAX_AGE"],
+                samesite="Lax",
+                secure=app.config["SESSION_COOKIE_SECURE"],
+                httponly=True,
+            )
+        return response
