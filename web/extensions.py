@@ -9,7 +9,7 @@ from flask_talisman import Talisman
 from flask_wtf import CSRFProtect
 
 from web import formatting, languages
-from web.languages import LANG_COOKIE, LANGUAGES, current_language, select_locale
+from web.languages import LANG_COOKIE, LANGUAGES, babel_locale, current_language
 
 babel = Babel()
 csrf = CSRFProtect()
@@ -36,7 +36,7 @@ CSP = {
 def init_app(app: Flask) -> None:
     formatting.init_app(app)
     languages.init_app(app)
-    babel.init_app(app, locale_selector=select_locale)
+    babel.init_app(app, locale_selector=babel_locale)
     csrf.init_app(app)
     talisman.init_app(
         app,

@@ -24,8 +24,6 @@ def render_markdown(text: str) -> Markup:
 def money(pounds: Decimal) -> str:
     """£500 for whole pounds, £12.50 otherwise, in the current locale's pattern."""
     locale = get_locale() or Locale.parse("en_GB")
-    if locale.language == "en":
-        locale = Locale.parse("en_GB")
     if pounds == pounds.to_integral_value():
         pattern = locale.currency_formats["standard"].pattern.split(";")[0].replace(".00", "")
         return format_currency(pounds, "GBP", format=pattern, locale=locale, currency_digits=False)

@@ -59,3 +59,9 @@ def url_with_lang(code: str) -> str:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["url_with_lang"] = url_with_lang
+
+
+def babel_locale() -> str:
+    """The locale for Babel's formatting: British English dates and money for English."""
+    code = select_locale()
+    return "en_GB" if code == "en" else code

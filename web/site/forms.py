@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, RadioField, SelectField, SelectMultipleField
-from wtforms.validators import InputRequired, NumberRange
+from wtforms import RadioField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import InputRequired, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from content.catalogue import Catalogue
 from content.schema import Area
+
+MIN_AGE, MAX_AGE = 16, 25
 
 
 class CheckboxesField(SelectMultipleField):
@@ -21,17 +23,28 @@ class WhatCanIGetForm(FlaskForm):
     class Meta:
         csrf = False  # a GET search form: it changes nothing
 
-    age = IntegerField(
+    # Text, not IntegerField: its own "Not a valid integer value" is neither kind nor translated.
+    age = StringField(
         _l("How old are you?"),
         validators=[
             InputRequired(_l("Tell us your age in years, for example 18.")),
-            NumberRange(min=16, max=25, message=_l("This service is for young people aged 16 to 25.")),
+            Regexp(r"^\s*\d{1,3}\s*$", message=_l("Tell us your age in years, for example 18.")),
         ],
     )
     status = RadioField(_l("Are you in care now, or have you left care?"),
                         validators=[InputRequired(_l("Choose one."))])
     district = SelectField(_l("Which part of the county do you live in?"))
     situations = CheckboxesField(_l("What are you doing now? Tick all that fit."))
+
+    def validate_age(self, field: StringField) -> None:
+        if field.errors:  # not a number: already said so
+            return
+        if not MIN_AGE <= int(field.data) <= MAX_AGE:
+            raise ValidationError(_l("This service is for young people aged 16 to 25."))
+
+    @property
+    def age_years(self) -> int:
+        return int(self.age.data)
 
     def set_choices(self, catalogue: Catalogue, area: Area) -> None:
         self.status.choices = [(s.id, s.label) for s in catalogue.statuses()]

@@ -111,7 +111,7 @@ def what_can_i_get(area_id: str) -> ResponseReturnValue:
     if submitted and form.validate():
         district = form.district.data if getattr(form, "district", None) else None
         person = YoungPerson(
-            age=form.age.data,
+            age=form.age_years,
             status=form.status.data,
             situations=frozenset(form.situations.data or ()),
             district=district or None,

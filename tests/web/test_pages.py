@@ -1,0 +1,140 @@
+"""Every page type, in every shipped language: status, content and the invariants in conftest."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from web.languages import LANGUAGES
+
+LANGS = [lang.code for lang in LANGUAGES]
+PAGES = [
+    "/?choose=1",
+    "/nottinghamshire/",
+    "/nottingham/",
+    "/nottinghamshire/categories/money",
+    "/nottinghamshire/offers/council-tax-exemption",
+    "/nottingham/offers/staying-put",
+    "/nottingham/search?q=councel+tax",
+    "/nottingham/search?q=zzzzqqq",
+    "/nottinghamshire/what-can-i-get",
+    "/nottinghamshire/what-can-i-get?age=19&status=care-leaver&district=ashfield",
+    "/nottinghamshire/help",
+    "/privacy",
+    "/offline",
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_in_every_language(get_page, path, lang):
+    get_page(path, lang=lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_not_found_page_is_friendly_in_every_language(get_page, lang):
+    soup = get_page("/nottingham/offers/no-such-offer", status=404, lang=lang)
+    assert soup.select_one("main a")["href"] == "/"
+
+
+def test_choose_area_lists_areas(get_page):
+    soup = get_page("/?choose=1")
+    links = {a["href"] for a in soup.select("main .cards a")}
+    assert links == {"/nottingham/", "/nottinghamshire/"}
+
+
+def test_area_is_remembered(client):
+    client.get("/nottingham/")
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/nottingham/"
+    assert client.get("/?choose=1").status_code == 200
+
+
+def test_language_is_remembered(client):
+    client.get("/privacy?lang=ar")
+    soup = BeautifulSoup(client.get("/privacy").get_data(as_text=True), "html.parser")
+    assert soup.html["lang"] == "ar"
+    assert soup.html["dir"] == "rtl"
+
+
+def test_area_home_has_categories_search_and_help(get_page):
+    soup = get_page("/nottinghamshire/")
+    hrefs = [a["href"] for a in soup.select("main a")]
+    assert "/nottinghamshire/categories/money" in hrefs
+    assert "/nottinghamshire/what-can-i-get" in hrefs
+    assert "/nottinghamshire/help" in hrefs
+    assert soup.select_one("form[role=search]")["action"] == "/nottinghamshire/search"
+
+
+def test_offer_page_shows_everything(get_page):
+    soup = get_page("/nottinghamshire/offers/you-know-your-mind")
+    text = soup.select_one("main").get_text(" ", strip=True)
+    assert soup.h1.get_text(strip=True)
+    assert soup.select_one(".amount").get_text(" ", strip=True) == "How much: Up to £500, one payment"
+    assert "Who can get this" in text
+    assert soup.select("ol.steps li")
+    assert "Where this comes from: Nottinghamshire County Council" in text
+    assert "Last checked: 22 November 2026" in text
+    assert soup.select_one("button.listen")["data-listen"] == "#offer"
+
+
+def test_offer_amount_per_year(get_page):
+    soup = get_page("/nottinghamshire/offers/ntu-care-leaver-bursary")
+    assert soup.select_one(".amount").get_text(" ", strip=True) == "How much: £1,000, a year"
+
+
+def test_offer_falls_back_to_english_and_says_so(get_page, app):
+    soup = get_page("/nottingham/offers/interview-clothes", lang="fa")
+    assert soup.select_one("p.notice")
+    assert soup.h1["lang"] == "en"
+
+
+def test_help_page_lists_crisis_lines_with_tel_links(get_page):
+    soup = get_page("/nottingham/help")
+    tel = {a["href"] for a in soup.select("a[href^='tel:']")}
+    assert {"tel:999", "tel:08001111", "tel:116123", "tel:111"} <= tel
+    assert soup.select_one("a[href^='sms:85258']")
+    assert "Nottingham City Council" in soup.get_text()
+
+
+def test_search_finds_typos(get_page):
+    soup = get_page("/nottinghamshire/search?q=councel+tax")
+    first = soup.select_one("main .cards a")
+    assert first["href"] == "/nottinghamshire/offers/council-tax-exemption"
+    assert soup.select_one("#q")["value"] == "councel tax"
+
+
+def test_search_with_nothing_found_says_so(get_page):
+    soup = get_page("/nottinghamshire/search?q=who+won+the+match")
+    assert not soup.select("main .cards a")
+    assert "Nothing found" in soup.select_one("main h2").text
+
+
+def test_what_can_i_get_lists_offers_and_money(get_page):
+    soup = get_page("/nottingham/what-can-i-get?age=19&status=care-leaver&situations=at-university")
+    hrefs = {a["href"] for a in soup.select(".results .cards a")}
+    assert "/nottingham/offers/higher-education-bursary" in hrefs
+    assert "/nottingham/offers/staying-put" not in hrefs
+    total = soup.select_one(".money-total").get_text(" ", strip=True)
+    assert "At least" in total and "£2,500" in total
+
+
+def test_what_can_i_get_errors_are_next_to_fields_and_keep_input(get_page):
+    soup = get_page("/nottinghamshire/what-can-i-get?age=abc&district=gedling")
+    assert soup.select_one("#age-error").get_text(strip=True) == "Tell us your age in years, for example 18."
+    assert soup.select_one("#age")["value"] == "abc"
+    assert soup.select_one("#age")["aria-invalid"] == "true"
+    assert soup.select_one("#status-error")
+    assert soup.select_one("#district option[selected]")["value"] == "gedling"
+    assert not soup.select(".results")
+
+
+def test_what_can_i_get_age_out_of_range(get_page):
+    soup = get_page("/nottingham/what-can-i-get?age=40&status=care-leaver")
+    assert "16 to 25" in soup.select_one("#age-error").text
+
+
+def test_city_has_no_district_question(get_page):
+    soup = get_page("/nottingham/what-can-i-get")
+    assert not soup.select("#district")

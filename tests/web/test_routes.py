@@ -1,0 +1,46 @@
+"""The app's routes, compared with a checked-in list, so a page cannot vanish unnoticed."""
+
+from __future__ import annotations
+
+EXPECTED = {
+    "/",
+    "/<area_id>/",
+    "/<area_id>/categories/<category_id>",
+    "/<area_id>/offers/<slug>",
+    "/<area_id>/search",
+    "/<area_id>/what-can-i-get",
+    "/<area_id>/help",
+    "/help",
+    "/privacy",
+    "/sw.js",
+    "/manifest.webmanifest",
+    "/<area_id>/offline.json",
+    "/offline",
+    "/api/v1/areas",
+    "/api/v1/areas/<area_id>/offers",
+    "/api/v1/areas/<area_id>/offers/<slug>",
+    "/api/v1/openapi.json",
+    "/static/<path:filename>",
+}
+
+
+def test_routes_match_the_list(app):
+    assert {rule.rule for rule in app.url_map.iter_rules()} == EXPECTED
+
+
+def test_offline_list_names_every_offer_page(client, shipped_bundle):
+    urls = client.get("/nottingham/offline.json").get_json()["urls"]
+    for offer in shipped_bundle.offers:
+        if offer.area == "nottingham":
+            assert f"/nottingham/offers/{offer.slug}" in urls
+    assert "/nottingham/help" in urls
+
+
+def test_manifest_and_service_worker(client):
+    manifest = client.get("/manifest.webmanifest")
+    assert manifest.mimetype == "application/manifest+json"
+    assert manifest.get_json()["start_url"] == "/"
+    with client.get("/sw.js") as sw:
+        assert sw.status_code == 200
+        assert sw.headers["Cache-Control"] == "no-cache"
+        assert "javascript" in sw.mimetype

@@ -1,0 +1,84 @@
+"""Security headers on every response, and hostile input that must give 400/404, never 500."""
+
+from __future__ import annotations
+
+import pytest
+
+PATHS = ["/", "/nottingham/", "/nottingham/offers/staying-put", "/api/v1/areas", "/sw.js", "/no-such-page"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_security_headers(client, path):
+    with client.get(path) as response:  # closes the file behind /sw.js
+        headers = response.headers
+    csp = headers["Content-Security-Policy"]
+    for directive in ("default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'"):
+        assert directive in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_preference_cookies_are_httponly_and_lax(client):
+    response = client.get("/nottingham/?lang=ar")
+    cookies = response.headers.getlist("Set-Cookie")
+    assert len(cookies) == 2
+    for cookie in cookies:
+        assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+HOSTILE = [
+    ("/nottingham/search?q=" + "a" * 100_000, 200),
+    ("/nottingham/search?q=%00%ff%fe", 200),
+    ("/nottingham/search?q=<script>alert(1)</script>", 200),
+    ("/nottingham/search?q='; DROP TABLE offers; --", 200),
+    ("/nottingham/search?q=%F0%9F%98%AD%F0%9F%98%AD", 200),
+    ("/nottingham/what-can-i-get?age=99999999999999999999&status=care-leaver", 200),
+    ("/nottingham/what-can-i-get?age=-5&status=care-leaver", 200),
+    ("/nottingham/what-can-i-get?age=18&status=../../etc", 200),
+    ("/nottingham/what-can-i-get?age=18&status=care-leaver&situations=nope&situations=", 200),
+    ("/nottinghamshire/what-can-i-get?age=18&status=care-leaver&district=%3Cb%3E", 200),
+    ("/nottingham/?lang=../../etc/passwd", 200),
+    ("/nottingham/?lang=%00", 200),
+    ("/../../etc/passwd", 404),
+    ("/%00/", 404),
+    ("/nottingham/offers/%2e%2e%2f%2e%2e", 404),
+    ("/nottingham/offers/" + "x" * 5000, 404),
+    ("/nottingham/categories/<script>", 404),
+    ("/api/v1/areas/nottingham/offers/<script>", 404),
+    ("/api/v1/areas/%00/offers", 404),
+]
+
+
+@pytest.mark.parametrize(("path", "status"), HOSTILE)
+def test_hostile_paths_and_queries(client, path, status):
+    response = client.get(path)
+    assert response.status_code == status
+    assert b"<script>alert(1)</script>" not in response.data
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Cookie": "area=" + "x" * 5000},
+        {"Cookie": "lang=\x00; area=\xff"},
+        {"Accept-Language": "ar;q=abc,,,"},
+        {"Host": "evil.example"},
+        {"X-Forwarded-For": "not-an-ip"},
+        {"Content-Type": "multipart/form-data; boundary="},
+    ],
+)
+def test_hostile_headers(client, headers):
+    assert client.get("/nottingham/", headers=headers).status_code in (200, 400)
+
+
+def test_post_to_a_page_is_refused_cleanly(client):
+    assert client.post("/nottingham/").status_code in (400, 405)
+
+
+def test_error_page_escapes_and_has_no_trace(client):
+    response = client.get("/nottingham/offers/<img src=x onerror=alert(1)>")
+    assert response.status_code == 404
+    assert b"<img src=x" not in response.data  # escaped wherever the path is echoed
+    assert b"Traceback" not in response.data
