@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.numbers import format_currency
@@ -17,7 +18,9 @@ from content.schema import Amount, Period, Qualifier
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
 
+@lru_cache(maxsize=1024)
 def render_markdown(text: str) -> Markup:
+    """Markdown to HTML; cached, as offer bodies only change with a content load."""
     return Markup(_markdown.render(text))  # noqa: S704 - html disabled above, output is escaped
 
 
