@@ -138,3 +138,22 @@ def test_what_can_i_get_age_out_of_range(get_page):
 def test_city_has_no_district_question(get_page):
     soup = get_page("/nottingham/what-can-i-get")
     assert not soup.select("#district")
+
+
+def test_unexpected_error_gives_a_friendly_500(app, monkeypatch):
+    """A failure deep in the content store shows the friendly page, never a traceback."""
+    from content.catalogue import Catalogue
+
+    def broken(self, area_id):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Catalogue, "has_area", broken)
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    try:
+        response = app.test_client().get("/nottingham/")
+    finally:
+        app.config["PROPAGATE_EXCEPTIONS"] = None
+    assert response.status_code == 500
+    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert soup.h1.get_text(strip=True) == "Sorry, something went wrong"
+    assert "Traceback" not in soup.get_text()

@@ -32,7 +32,7 @@
       var say = new SpeechSynthesisUtterance(text);
       say.lang = button.getAttribute("data-lang") || document.documentElement.lang;
       say.onend = function () { button.textContent = label; };
-      button.textContent = button.getAttribute("data-stop") || "■";
+      button.textContent = button.getAttribute("data-stop");
       window.speechSynthesis.speak(say);
     });
   }
