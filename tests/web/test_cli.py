@@ -1,0 +1,49 @@
+"""`flask content check|load`: clear messages, non-zero exit and no change on bad files."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from content.loader import CONTENT_ROOT
+from web import create_app
+
+
+@pytest.fixture
+def runner(tmp_path):
+    app = create_app("test", {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}"})
+    return app, app.test_cli_runner()
+
+
+def test_load_twice_then_nothing_changes(runner):
+    _, cli = runner
+    first = cli.invoke(args=["content", "load"])
+    assert first.exit_code == 0, first.output
+    assert "offers: +" in first.output
+    second = cli.invoke(args=["content", "load"])
+    assert second.output.strip().endswith("no changes")
+
+
+def test_bad_file_is_named_and_nothing_is_loaded(runner, tmp_path):
+    app, cli = runner
+    assert cli.invoke(args=["content", "load"]).exit_code == 0
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_ROOT, root, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    (root / "offers/nottingham/staying-put.yaml").write_text("title: [oops\n", encoding="utf-8")
+    (root / "offers/nottingham/complaints.yaml").unlink()
+    result = cli.invoke(args=["content", "load", "--root", str(root)])
+    assert result.exit_code == 1
+    assert "content/offers/nottingham/staying-put.yaml: line 2: malformed YAML" in result.output
+    assert "nothing was loaded" in result.output
+    with app.app_context():
+        from web.content_access import catalogue
+
+        assert catalogue().offer("nottingham", "complaints") is not None
+
+
+def test_check_reports_ok(runner):
+    _, cli = runner
+    result = cli.invoke(args=["content", "check"])
+    assert result.exit_code == 0
+    assert result.output.startswith("content ok: 2 areas, ")
