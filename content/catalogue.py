@@ -13,7 +13,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -27,6 +29,8 @@ from content.models import (
     SourceRow,
 )
 from content.schema import Area, Category, CrisisLine, Offer, Situation, SituationKind, Source
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class UnknownArea(LookupError):
@@ -87,25 +91,19 @@ class Catalogue:
 def read_catalogue(session: Session) -> Catalogue:
     """Build a snapshot of everything in the content tables."""
     state = session.get(ContentStateRow, 1)
-    areas = tuple(
-        Area.model_validate(_columns(r, exclude={"position"}))
-        for r in session.scalars(select(AreaRow).order_by(AreaRow.position))
-    )
-    categories = tuple(
-        Category.model_validate(_columns(r, exclude={"position"}))
-        for r in session.scalars(select(CategoryRow).order_by(CategoryRow.position))
-    )
-    situations = tuple(
-        Situation.model_validate(_columns(r, exclude={"position"}))
-        for r in session.scalars(select(SituationRow).order_by(SituationRow.position))
-    )
-    crisis = tuple(
-        CrisisLine.model_validate(_columns(r, exclude={"position"}))
-        for r in session.scalars(select(CrisisLineRow).order_by(CrisisLineRow.position))
-    )
+    areas = _read_ordered(session, AreaRow, Area)
+    categories = _read_ordered(session, CategoryRow, Category)
+    situations = _read_ordered(session, SituationRow, Situation)
+    crisis = _read_ordered(session, CrisisLineRow, CrisisLine)
     sources = {r.file: Source(file=r.file, title=r.title) for r in session.scalars(select(SourceRow))}
     offers = tuple(_offer_from_row(r) for r in session.scalars(select(OfferRow).order_by(OfferRow.id)))
     return Catalogue(state.fingerprint if state else "", areas, categories, situations, crisis, sources, offers)
+
+
+def _read_ordered(session: Session, row_type: type[Any], model: type[M]) -> tuple[M, ...]:
+    """Rows of a table in file order, as domain objects (the row's columns less `position`)."""
+    rows = session.scalars(select(row_type).order_by(row_type.position))
+    return tuple(model.model_validate(_columns(r, exclude={"position"})) for r in rows)
 
 
 def _columns(row: object, exclude: set[str]) -> dict[str, object]:

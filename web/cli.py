@@ -11,7 +11,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from content.db import create_tables
-from content.loader import CONTENT_ROOT, ContentError, load_content, read_content
+from content.loader import CONTENT_ROOT, ContentBundle, ContentError, load_content, read_content
 from web.content_access import content
 
 content_cli = AppGroup("content", help="Check and load the content files.")
@@ -22,15 +22,21 @@ TRANSLATIONS = WEB_DIR / "translations"
 POT = WEB_DIR / "messages.pot"
 
 
+def _read_or_exit(root: Path) -> ContentBundle:
+    """The checked content, or every problem printed and exit status 1."""
+    try:
+        return read_content(root)
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        click.echo(f"{len(exc.problems)} problem(s); nothing was loaded.", err=True)
+        raise SystemExit(1) from None
+
+
 @content_cli.command("check")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=CONTENT_ROOT)
 def check_command(root: Path) -> None:
     """Check every content file without touching the database."""
-    try:
-        bundle = read_content(root)
-    except ContentError as exc:
-        click.echo(str(exc), err=True)
-        raise SystemExit(1) from None
+    bundle = _read_or_exit(root)
     click.echo(f"content ok: {len(bundle.areas)} areas, {len(bundle.offers)} offers")
 
 
@@ -38,12 +44,7 @@ def check_command(root: Path) -> None:
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=CONTENT_ROOT)
 def load_command(root: Path) -> None:
     """Make the database equal to the content files (all or nothing)."""
-    try:
-        bundle = read_content(root)
-    except ContentError as exc:
-        click.echo(str(exc), err=True)
-        click.echo(f"{len(exc.problems)} problem(s); nothing was loaded.", err=True)
-        raise SystemExit(1) from None
+    bundle = _read_or_exit(root)
     access = content()
     create_tables(access.engine)
     with access.sessions() as session:
