@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from content.loader import ContentBundle, fingerprint
 from content.models import (
     AreaRow,
     CategoryRow,
@@ -86,6 +87,19 @@ class Catalogue:
 
     def doings(self) -> list[Situation]:
         return [s for s in self.situations if s.kind is SituationKind.SITUATION]
+
+
+def catalogue_from_bundle(bundle: ContentBundle) -> Catalogue:
+    """A snapshot straight from checked files, for tools that run without a database."""
+    return Catalogue(
+        fingerprint(bundle),
+        bundle.areas,
+        bundle.categories,
+        bundle.situations,
+        bundle.crisis_lines,
+        {s.file: s for s in bundle.sources},
+        bundle.offers,
+    )
 
 
 def read_catalogue(session: Session) -> Catalogue:

@@ -1,17 +1,24 @@
-"""Match free text ("councel tax?", "money 4 uni") to offers, tolerating typos.
+"""Match free text ("councel tax?", "wot money can i get 4 uni") to offers, tolerating typos.
 
 One pipeline, shared by the site search and the chat bot:
-1. normalise: lower case, strip punctuation and emoji, squeeze repeated letters;
-2. expand text speak and slang from content/language/ data files;
+1. normalise: lower case, strip punctuation and emoji, squeeze letters repeated 3+ times;
+2. expand text speak and slang from content/language/text_speak.yaml;
 3. correct spelling word by word against the vocabulary of the content itself;
-4. score each offer of the area against its title, keywords and example questions (rapidfuzz).
+4. score each offer of the area on two things:
+   - coverage: how much of the question's meaning (its words, weighted by how rare they are
+     across offers) the offer's title, keywords and example questions contain. Words the content
+     never uses count against a match, which is what keeps "who won the match" unanswered;
+   - similarity: the best rapidfuzz match between the question and one of the offer's example
+     questions or keywords, which rewards phrasing close to a known question.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,13 +31,22 @@ from content.schema import Offer
 LANGUAGE_DIR = Path(__file__).resolve().parent / "language"
 
 _NON_WORD = re.compile(r"[^\w£]+")
-_REPEATS = re.compile(r"(\w)\1{2,}")
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # letters only: "999" and "£2000" stay
+
+# Field weights: a word in the title or keywords says more about an offer than one in an example.
+TITLE_WEIGHT = 1.0
+KEYWORD_WEIGHT = 1.0
+EXAMPLE_WEIGHT = 0.7
+SUMMARY_WEIGHT = 0.5
+COVERAGE_SHARE = 0.65  # of the final score; the rest is phrase similarity
 
 
 @dataclass(frozen=True)
 class Match:
     offer: Offer
-    score: float
+    score: float  # 0-100, for ranking: coverage and phrase similarity together
+    evidence: float = 0.0  # how much meaning the question and the offer share (sum of matched word weights)
+    coverage: float = 0.0  # the share of the question's meaning found in the offer (0-1)
 
 
 @dataclass(frozen=True)
@@ -45,7 +61,7 @@ class Language:
         stop = yaml.safe_load((directory / "stopwords.yaml").read_text(encoding="utf-8"))["words"]
         speak_path = directory / "text_speak.yaml"
         speak = yaml.safe_load(speak_path.read_text(encoding="utf-8"))["words"] if speak_path.exists() else {}
-        return cls(frozenset(str(w) for w in stop), {str(k): str(v) for k, v in speak.items()})
+        return cls(frozenset(str(w) for w in stop), {str(k): str(v) for k, v in (speak or {}).items()})
 
 
 def normalise(text: str) -> str:
@@ -57,20 +73,51 @@ def normalise(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+def stem(word: str) -> str:
+    """A light English stemmer, enough to make "bills"/"bill" and "bursaries"/"bursary" meet."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 class OfferMatcher:
     """Scores an area's offers against a question. Build once per content snapshot."""
 
     def __init__(self, offers: Iterable[Offer], language: Language | None = None):
         self.language = language or Language.load()
         self._offers = tuple(offers)
-        self._docs: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._weights: dict[tuple[str, str], dict[str, float]] = {}
+        self._phrases: dict[tuple[str, str], tuple[str, ...]] = {}
+        df: Counter[str] = Counter()
         vocab: set[str] = set()
         for offer in self._offers:
-            docs = [offer.title, *offer.keywords, *offer.example_questions]
-            norm = tuple(self._expand(normalise(d)) for d in docs)
-            self._docs[offer.area, offer.slug] = norm
-            for doc in norm:
-                vocab.update(doc.split())
+            weights: dict[str, float] = {}
+            fields = [
+                ([offer.title], TITLE_WEIGHT),
+                (offer.keywords, KEYWORD_WEIGHT),
+                (offer.example_questions, EXAMPLE_WEIGHT),
+                ([offer.summary], SUMMARY_WEIGHT),
+            ]
+            for texts, weight in fields:
+                for text in texts:
+                    words = self._words(text)
+                    vocab.update(words)
+                    for word in words:
+                        key = stem(word)
+                        weights[key] = max(weights.get(key, 0.0), weight)
+            key = (offer.area, offer.slug)
+            self._weights[key] = weights
+            self._phrases[key] = tuple(
+                " ".join(self._words(t)) for t in [offer.title, *offer.keywords, *offer.example_questions]
+            )
+            df.update(weights.keys())
+        n = max(len(self._offers), 1)
+        self._idf = {word: math.log(1 + n / count) for word, count in df.items()}
+        self._unknown_idf = math.log(1 + n)
         self._vocab = tuple(sorted(vocab))
         self._vocab_set = frozenset(vocab)
         self._corrections: dict[str, str] = {}
@@ -79,46 +126,47 @@ class OfferMatcher:
         speak = self.language.text_speak
         return " ".join(speak.get(word, word) for word in text.split())
 
-    def _content_words(self, text: str) -> list[str]:
-        return [w for w in text.split() if w not in self.language.stopwords]
+    def _words(self, text: str) -> list[str]:
+        """Content words of `text`: normalised, text speak expanded, stop words dropped."""
+        return [w for w in self._expand(normalise(text)).split() if w not in self.language.stopwords]
 
     def correct(self, word: str) -> str:
         """The closest content word to `word` when `word` is unknown and close enough; else itself."""
         if word in self._vocab_set or len(word) < 4 or word.isdigit():
             return word
         if word not in self._corrections:
-            best = process.extractOne(word, self._vocab, scorer=Levenshtein.normalized_similarity, score_cutoff=0.75)
-            # Bounded: a flood of made-up words must not grow memory without limit.
-            if len(self._corrections) < 10_000:
-                self._corrections[word] = best[0] if best else word
-            return best[0] if best else word
+            # Longer words may be further off ("apprentiship"); short ones must be very close.
+            cutoff = 0.8 if len(word) < 7 else 0.75
+            best = process.extractOne(word, self._vocab, scorer=Levenshtein.normalized_similarity, score_cutoff=cutoff)
+            found = best[0] if best else word
+            if len(self._corrections) > 50_000:  # bounded: made-up words must not grow memory forever
+                self._corrections.clear()
+            self._corrections[word] = found
         return self._corrections[word]
 
-    def prepare(self, text: str) -> str:
-        """Normalised, expanded and spell-corrected content words of `text`."""
-        expanded = self._expand(normalise(text))
-        return " ".join(self.correct(w) for w in self._content_words(expanded))
+    def prepare(self, text: str) -> list[str]:
+        """Normalised, expanded, spell-corrected content words of `text`."""
+        return [self.correct(w) for w in self._words(text)]
 
     def match(self, area: str, text: str, limit: int = 3) -> list[Match]:
         """The best-scoring offers of `area` for `text`, best first, scores 0-100."""
-        query = self.prepare(text)
-        if not query:
+        words = self.prepare(text)
+        if not words:
             return []
+        stems = [stem(w) for w in words]
+        idf = [self._idf.get(s, self._unknown_idf) for s in stems]
+        total = sum(idf)
+        query = " ".join(words)
         results = []
         for offer in self._offers:
             if offer.area != area:
                 continue
-            docs = self._docs[area, offer.slug]
-            score = max(_score(query, doc, self._content_words(doc)) for doc in docs)
-            results.append(Match(offer, round(score, 1)))
+            key = (offer.area, offer.slug)
+            weights = self._weights[key]
+            evidence = sum(w * weights.get(s, 0.0) for s, w in zip(stems, idf, strict=True))
+            coverage = evidence / total
+            similarity = max(fuzz.token_sort_ratio(query, phrase) for phrase in self._phrases[key]) / 100
+            score = 100 * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * similarity)
+            results.append(Match(offer, round(score, 1), round(evidence, 2), round(coverage, 3)))
         results.sort(key=lambda m: (-m.score, m.offer.title))
         return results[:limit]
-
-
-def _score(query: str, doc: str, doc_words: Sequence[str]) -> float:
-    # token_set_ratio rewards a query whose words all appear in the document ("council tax"
-    # in "do care leavers pay council tax"); WRatio catches near-whole-phrase matches.
-    content_doc = " ".join(doc_words)
-    if not content_doc:
-        return 0.0
-    return max(fuzz.token_set_ratio(query, content_doc), fuzz.WRatio(query, content_doc) * 0.95)

@@ -30,9 +30,11 @@ def create_app(env: str | None = None, overrides: dict[str, Any] | None = None) 
 def register_blueprints(app: Flask) -> None:
     """Public site pages, offline support, and the JSON API."""
     from web.api.routes import bp as api_bp
+    from web.chat.routes import bp as chat_bp
     from web.site.offline import bp as offline_bp
     from web.site.routes import bp as site_bp
 
     app.register_blueprint(site_bp)
     app.register_blueprint(offline_bp)
+    app.register_blueprint(chat_bp)
     app.register_blueprint(api_bp, url_prefix="/api/v1")

@@ -15,6 +15,8 @@ class Config:
     # Seconds between checks for newly loaded content (the snapshot is served from memory).
     CONTENT_CHECK_SECONDS = float(os.environ.get("CONTENT_CHECK_SECONDS", "30"))
     FORCE_HTTPS = os.environ.get("FORCE_HTTPS", "0") == "1"
+    # The public address of the site, for links in chat answers.
+    SITE_URL = os.environ.get("SITE_URL", "")
     SESSION_COOKIE_SECURE = FORCE_HTTPS
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -5,17 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import Flask, current_app
-from sqlalchemy import Engine
+from sqlalchemy import Engine as DbEngine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.engine import Engine
 from content.catalogue import Catalogue, CatalogueCache
 from content.db import make_engine, make_sessionmaker
 from content.matcher import Language, OfferMatcher
+from content.records import RecordStore
 
 
 @dataclass
 class ContentAccess:
-    engine: Engine
+    engine: DbEngine
     sessions: sessionmaker[Session]
     cache: CatalogueCache
     _matcher: tuple[str, OfferMatcher] | None = None
@@ -45,3 +47,14 @@ def content() -> ContentAccess:
 
 def catalogue() -> Catalogue:
     return content().catalogue()
+
+
+def chat_engine() -> Engine:
+    """The chat engine, built once per app on the same catalogue and database as the site."""
+    app = current_app
+    if "chat_engine" not in app.extensions:
+        access = content()
+        app.extensions["chat_engine"] = Engine(
+            access.catalogue, records=RecordStore(access.sessions), site_url=app.config["SITE_URL"]
+        )
+    return app.extensions["chat_engine"]

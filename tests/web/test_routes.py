@@ -9,6 +9,7 @@ EXPECTED = {
     "/<area_id>/offers/<slug>",
     "/<area_id>/search",
     "/<area_id>/what-can-i-get",
+    "/<area_id>/chat",
     "/<area_id>/help",
     "/help",
     "/privacy",

@@ -16,7 +16,7 @@ bp = Blueprint("site", __name__)
 
 AREA_COOKIE = "area"
 MAX_QUERY = 200
-SEARCH_MIN_SCORE = 70  # below this a result is more noise than help
+SEARCH_MIN_EVIDENCE = 1.0  # the question and the offer must share at least one meaningful word
 
 
 def _area_or_404(area_id: str) -> Area:
@@ -96,7 +96,7 @@ def search(area_id: str) -> ResponseReturnValue:
     query = request.args.get("q", "").strip()[:MAX_QUERY]
     results = []
     if query:
-        results = [m for m in content().matcher().match(area.id, query, limit=8) if m.score >= SEARCH_MIN_SCORE]
+        results = [m for m in content().matcher().match(area.id, query, limit=8) if m.evidence >= SEARCH_MIN_EVIDENCE]
     return _page("site/search.html", area, query=query, results=results)
 
 

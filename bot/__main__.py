@@ -1,0 +1,80 @@
+"""`python -m bot match|chat|evaluate|telegram`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("match", help="JSON lines in ({text, area}), one JSON line out per input, in order")
+    chat = sub.add_parser("chat", help="talk to the bot in the console")
+    chat.add_argument("--area", help="start in this area")
+    ev = sub.add_parser("evaluate", help="accuracy on the labelled messages, next to a baseline")
+    ev.add_argument("--set", type=Path, default=None)
+    tg = sub.add_parser("telegram", help="run the Telegram bot (TELEGRAM_TOKEN)")
+    tg.add_argument("--webhook", action="store_true", help="webhook mode (WEBHOOK_URL, WEBHOOK_SECRET, PORT)")
+    args = parser.parse_args(argv)
+
+    if args.command == "match":
+        from bot.runtime import engine_from_files
+
+        return match_lines(engine_from_files(), sys.stdin, sys.stdout)
+    if args.command == "chat":
+        from bot.console import chat as run_chat
+        from bot.runtime import engine_from_database
+
+        run_chat(engine_from_database(), area=args.area)
+        return 0
+    if args.command == "evaluate":
+        from bot.evaluate import DEFAULT_SET, baseline_scorer, engine_scorer, evaluate, load_messages, report
+        from bot.runtime import engine_from_files
+
+        engine = engine_from_files()
+        messages = load_messages(args.set or DEFAULT_SET)
+        ours = evaluate("matcher", engine_scorer(engine), messages)
+        base = evaluate("baseline", baseline_scorer(engine), messages)
+        print(report(ours, base, messages))
+        return 0
+    if args.command == "telegram":
+        from bot.telegram_adapter import run_from_env
+
+        return run_from_env(webhook=args.webhook)
+    return 2
+
+
+def match_lines(engine, inp, out) -> int:  # type: ignore[no-untyped-def]
+    """The evaluation contract: one JSON object per input line, same order; bad lines get an error."""
+    for n, line in enumerate(inp, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text, area = item["text"], item["area"]
+            if not isinstance(text, str) or not isinstance(area, str):
+                raise TypeError("text and area must be strings")
+        except (ValueError, KeyError, TypeError) as exc:
+            out.write(json.dumps({"error": f"line {n}: {exc}"}) + "\n")
+            continue
+        c = engine.classify(area, text)
+        out.write(
+            json.dumps(
+                {
+                    "area": area,
+                    "slug": c.slug,
+                    "candidates": [{"slug": m.offer.slug, "score": m.score} for m in c.candidates],
+                    "safeguarding": c.safeguarding,
+                }
+            )
+            + "\n"
+        )
+    out.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

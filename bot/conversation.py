@@ -1,0 +1,67 @@
+"""What the bot remembers about one chat, and where it keeps it.
+
+Only what the conversation needs: the area, the language, the last offer talked about, and the
+step of a guided flow. No names, no message text.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass
+class Conversation:
+    area: str | None = None
+    language: str = "en"
+    last_offer: str | None = None
+    flow: str | None = None  # the step of a guided flow waiting for an answer, e.g. "wcig:age"
+    answers: dict[str, Any] = field(default_factory=dict)
+    pending_question: str | None = None  # asked before the area was known; answered once it is
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Conversation:
+        if not data:
+            return cls()
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+class ConversationStore(Protocol):
+    def get(self, key: str) -> Conversation: ...
+    def save(self, key: str, conversation: Conversation) -> None: ...
+    def delete(self, key: str) -> None: ...
+
+
+class MemoryConversationStore:
+    """In-process store, for one bot process. Forgets chats idle for `ttl` seconds."""
+
+    def __init__(self, ttl: float = 30 * 24 * 3600, max_chats: int = 100_000):
+        self._data: OrderedDict[str, tuple[float, dict[str, Any]]] = OrderedDict()
+        self._ttl = ttl
+        self._max = max_chats
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Conversation:
+        with self._lock:
+            item = self._data.get(key)
+            if item is None or time.monotonic() - item[0] > self._ttl:
+                return Conversation()
+            return Conversation.from_dict(item[1])
+
+    def save(self, key: str, conversation: Conversation) -> None:
+        with self._lock:
+            self._data[key] = (time.monotonic(), conversation.to_dict())
+            self._data.move_to_end(key)
+            while len(self._data) > self._max:
+                self._data.popitem(last=False)
+
+    def delete(self, key: str) -> None:
+        with self._lock:
+            self._data.pop(key, None)

@@ -1,0 +1,346 @@
+"""The conversation engine: `engine.respond(conversation, text)` -> Reply. Channel-free.
+
+Telegram, the web chat and the console only translate to and from it. Order of work for a message:
+1. safeguarding first: a message that shows risk gets crisis contacts before anything else;
+2. commands (/start, /help, /area, /language, /feedback, /privacy, /forget);
+3. a guided flow waiting for an answer ("What can I get?", a message for the team, feedback);
+4. intents from data (greeting, "talk to a person", "how do I get it", ...);
+5. matching the question to an offer: answer, "Did you mean", or say we do not know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from bot import texts
+from bot.conversation import Conversation
+from bot.guided import WhatCanIGetFlow
+from bot.i18n import LANGUAGES, translations
+from bot.intents import IntentMatcher
+from bot.replies import Button, Flag, Reply
+from content.catalogue import Catalogue
+from content.matcher import Language, Match, OfferMatcher
+from content.records import Record, RecordStore
+from content.safeguarding import RiskDetector
+from content.schema import Offer
+
+MAX_MESSAGE_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When to answer outright, tuned on tests/bot/messages.yaml (`python -m bot evaluate`).
+
+    The best-ranked offer is answered outright when the question shares a lot of meaning with it
+    (evidence), or a fair share of the question's meaning is about it (coverage) with a little
+    evidence. Below that, offers with some evidence become "Did you mean" buttons.
+    """
+
+    evidence: float = 4.5
+    coverage: float = 0.35
+    coverage_evidence: float = 0.5
+    close_evidence: float = 1.5  # the least evidence for "Did you mean"
+
+
+class Classification(NamedTuple):
+    slug: str | None  # answered outright with this offer
+    candidates: list[Match]  # up to 3, best first
+    safeguarding: bool
+
+
+class Engine:
+    def __init__(
+        self,
+        catalogue: Callable[[], Catalogue],
+        records: RecordStore | None = None,
+        site_url: str = "",
+        thresholds: Thresholds | None = None,
+    ):
+        self._catalogue = catalogue
+        self.records = records
+        self.site_url = site_url
+        self.thresholds = thresholds or Thresholds()
+        language = Language.load()
+        self.language = language
+        self.detector = RiskDetector(language=language)
+        self.intents = IntentMatcher(language=language)
+        self._matcher: tuple[str, OfferMatcher] | None = None
+
+    # --- understanding -------------------------------------------------------------------------
+
+    def matcher(self) -> OfferMatcher:
+        catalogue = self._catalogue()
+        if self._matcher is None or self._matcher[0] != catalogue.fingerprint:
+            self._matcher = (catalogue.fingerprint, OfferMatcher(catalogue.offers, self.language))
+        return self._matcher[1]
+
+    def classify(self, area: str, text: str) -> Classification:
+        """What the bot makes of `text` in `area` (the contract of `python -m bot match`)."""
+        risk = self.detector.detect(text) is not None
+        candidates = self.matcher().match(area, text[:MAX_MESSAGE_CHARS], limit=3)
+        slug = None
+        th = self.thresholds
+        if candidates:
+            best = candidates[0]
+            if best.evidence >= th.evidence or (best.coverage >= th.coverage and best.evidence >= th.coverage_evidence):
+                slug = best.offer.slug
+        return Classification(slug, candidates, risk)
+
+    # --- the conversation ----------------------------------------------------------------------
+
+    def respond(
+        self, conv: Conversation, text: str | None, channel: str = "console", chat_ref: str | None = None
+    ) -> Reply:
+        """Answer one message. `text` None means something that is not text (sticker, photo, voice)."""
+        t = translations(conv.language)
+        _ = t.gettext
+        reply = Reply()
+        if text is None:
+            return reply.add(_("Sorry, I can only read words. Please type your question."))
+        text = text.strip()
+        if not text:
+            return reply.add(_("Type a question, for example: money for uni."))
+
+        catalogue = self._catalogue()
+        area = catalogue.area(conv.area) if conv.area and catalogue.has_area(conv.area) else None
+        risk = self.detector.detect(text)
+        if risk is not None:
+            reply.add(texts.crisis_text(catalogue, area, t))
+            reply.flags.add(Flag.SAFEGUARDING)
+            reply.buttons.append(Button(_("Talk to a person"), "do:talk_to_person"))
+            self._record(Record("safeguarding", conv.area, channel, risk_kind=risk.id))
+        if len(text) > MAX_MESSAGE_CHARS:
+            return reply.add(_("That is a long message. Can you tell me what you need in a few words?"))
+
+        if text.startswith("/"):
+            return self._command(conv, text, reply, channel, chat_ref)
+        if conv.flow:
+            if self.intents.match(text) == "cancel":
+                conv.flow, conv.answers = None, {}
+                return reply.add(_("OK, stopped. What would you like to know?"))
+            return self._flow_answer(conv, text, reply, channel, chat_ref)
+
+        intent = self.intents.match(text)
+        if area is None:
+            if intent not in ("greet", "help", "thanks") and risk is None:
+                conv.pending_question = text[:300]
+            return self._ask_area(conv, reply, catalogue, greet=intent == "greet")
+        if intent:
+            return self._intent(conv, intent, reply, channel, chat_ref)
+        if risk is not None and not self.matcher().match(conv.area or "", text, 1):
+            return reply
+        return self._answer_question(conv, text, reply, channel)
+
+    def press(self, conv: Conversation, action: str, channel: str = "console", chat_ref: str | None = None) -> Reply:
+        """Handle a button press (the button's `action`)."""
+        t = translations(conv.language)
+        _ = t.gettext
+        kind, _sep, value = action.partition(":")
+        catalogue = self._catalogue()
+        reply = Reply()
+        if kind == "area" and catalogue.has_area(value):
+            conv.area = value
+            reply.add(_("OK: %(area)s.") % {"area": catalogue.area(value).name})
+            pending, conv.pending_question = conv.pending_question, None
+            if pending:
+                return self._merge(reply, self.respond(conv, pending, channel, chat_ref))
+            return self._menu(conv, reply)
+        if kind == "lang" and value in LANGUAGES:
+            conv.language = value
+            return self._menu(conv, Reply().add(translations(value).gettext("OK. I will answer in English.")
+                                                 if value == "en" else translations(value).gettext(
+                                                     "OK. I will answer in your language where I can.")))
+        if kind == "offer" and conv.area and catalogue.offer(conv.area, value):
+            return self._answer_offer(conv, catalogue.offer(conv.area, value), reply)
+        if kind == "cat" and conv.area:
+            offers = catalogue.offers_in(conv.area, value)
+            reply.add(_("Choose one:"))
+            reply.buttons += [Button(o.localised(conv.language).title, f"offer:{o.slug}") for o in offers]
+            return reply
+        if kind == "do":
+            return self._intent(conv, value, reply, channel, chat_ref)
+        if kind == "wcig":
+            return WhatCanIGetFlow(self, conv, t).press(value, reply)
+        if kind == "talk":
+            if value == "yes":
+                conv.flow = "talk:message"
+                return reply.add(_("Type your message for the team. Do not put anything private you would not "
+                                   "want a worker to read."))
+            return reply.add(_("OK. You can ask me something else any time."))
+        if kind == "helpful":
+            verdict, _sep, slug = value.partition(":")
+            self._record(Record("helpful", conv.area, channel, offer_slug=slug, helpful=verdict == "yes",
+                                chat_ref=chat_ref))
+            return reply.add(_("Thank you. This helps us make the service better."))
+        return reply.add(_("Sorry, that button no longer works. What would you like to know?"))
+
+    # --- pieces --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _merge(first: Reply, second: Reply) -> Reply:
+        return Reply(first.parts + second.parts, second.buttons, second.offers, first.flags | second.flags,
+                     second.links)
+
+    def _record(self, record: Record) -> None:
+        if self.records is not None:
+            self.records.add(record)
+
+    def _ask_area(self, conv: Conversation, reply: Reply, catalogue: Catalogue, greet: bool) -> Reply:
+        _ = translations(conv.language).gettext
+        if greet:
+            reply.add(_("Hi! I can tell you what support you can get if you are in care or have left care: "
+                        "money, housing, education, work, health and more. I am a computer, not a person, "
+                        "and I cannot see your records."))
+        reply.add(_("Which council looks after you, or looked after you?"))
+        reply.buttons += [Button(a.name, f"area:{a.id}") for a in catalogue.areas]
+        reply.flags.add(Flag.ASK_AREA)
+        return reply
+
+    def _menu(self, conv: Conversation, reply: Reply) -> Reply:
+        _ = translations(conv.language).gettext
+        reply.add(_("Ask me a question in your own words, for example: help with council tax. Or choose:"))
+        reply.buttons += [
+            Button(_("What can I get?"), "do:what_can_i_get"),
+            Button(_("Talk to a person"), "do:talk_to_person"),
+            Button(_("Get help now"), "do:crisis"),
+        ]
+        return reply
+
+    def _command(self, conv: Conversation, text: str, reply: Reply, channel: str, chat_ref: str | None) -> Reply:
+        _ = translations(conv.language).gettext
+        command = text.split()[0][1:].split("@")[0].lower()
+        catalogue = self._catalogue()
+        conv.flow, conv.answers = None, {}
+        if command == "start":
+            return self._ask_area(conv, reply, catalogue, greet=True) if not conv.area else self._menu(
+                conv, reply.add(_("Hi again!")))
+        if command == "help":
+            reply.add(_("I answer questions about the local offer for care leavers: what you can get and how "
+                        "to get it. I cannot see your records or make decisions. For anything about you, talk "
+                        "to your Personal Adviser (PA)."))
+            reply.add(_("Commands: /area to change area, /language to change language, /feedback to tell us "
+                        "what you think, /privacy for what we keep, /forget to delete it."))
+            return self._menu(conv, reply) if conv.area else reply
+        if command == "area":
+            return self._ask_area(conv, reply, catalogue, greet=False)
+        if command == "language":
+            reply.add(_("Choose your language:"))
+            reply.buttons += [Button(name, f"lang:{code}") for code, name in _LANGUAGE_NAMES.items()]
+            return reply
+        if command == "feedback":
+            conv.flow = "feedback:text"
+            return reply.add(_("Tell us what you think of this service, or what is missing. Do not include your "
+                               "name or contact details. Type it now, or type cancel."))
+        if command == "privacy":
+            return reply.add(_("We keep your chosen area and language while you use the chat. We do not keep "
+                               "your messages, except questions I could not answer (with phone numbers and "
+                               "emails removed) and feedback you send us. /forget deletes what we hold about "
+                               "this chat."))
+        if command == "forget":
+            removed = self.records.forget(chat_ref) if (self.records and chat_ref) else 0
+            conv.__init__()  # type: ignore[misc]
+            reply.flags.add(Flag.FORGOTTEN)
+            return reply.add(_("Done. I have deleted everything I held about this chat (%(n)d saved items).")
+                             % {"n": removed})
+        return reply.add(_("Sorry, I do not know that command. Try /help."))
+
+    def _flow_answer(self, conv: Conversation, text: str, reply: Reply, channel: str, chat_ref: str | None) -> Reply:
+        _ = translations(conv.language).gettext
+        flow = conv.flow or ""
+        if flow.startswith("wcig:"):
+            return WhatCanIGetFlow(self, conv, translations(conv.language)).answer(text, reply)
+        conv.flow = None
+        if flow == "talk:message":
+            self._record(Record("talk-to-person", conv.area, channel, text=text, chat_ref=chat_ref))
+            return reply.add(_("Thank you. Your message is saved for the leaving care team. Someone will read it "
+                               "during office hours on a working day, not straight away. If it is urgent, use "
+                               "the numbers above or call 999 in an emergency."))
+        if flow == "feedback:text":
+            self._record(Record("feedback", conv.area, channel, text=text, chat_ref=chat_ref))
+            return reply.add(_("Thank you for telling us. Workers read all feedback and share what they change in "
+                               "\"You said, we did\"."))
+        return self._answer_question(conv, text, reply, channel)
+
+    def _intent(self, conv: Conversation, intent: str, reply: Reply, channel: str, chat_ref: str | None) -> Reply:
+        t = translations(conv.language)
+        _ = t.gettext
+        catalogue = self._catalogue()
+        area = catalogue.area(conv.area) if conv.area and catalogue.has_area(conv.area) else None
+        last = catalogue.offer(conv.area, conv.last_offer) if conv.area and conv.last_offer else None
+        if intent == "greet":
+            return self._menu(conv, reply.add(_("Hi!")))
+        if intent == "thanks":
+            return reply.add(_("You are welcome. Ask me anything else any time."))
+        if intent == "help":
+            return self._command(conv, "/help", reply, channel, chat_ref)
+        if intent == "crisis":
+            reply.add(texts.crisis_text(catalogue, area, t))
+            return reply
+        if intent == "what_can_i_get":
+            return WhatCanIGetFlow(self, conv, t).start(reply)
+        if intent == "talk_to_person" and area is not None:
+            reply.add(texts.contacts_text(area, t))
+            reply.add(_("Do you want to leave a message for the team? They read messages during office hours "
+                        "on working days. It is not watched all the time."))
+            reply.buttons += [Button(_("Yes, leave a message"), "talk:yes"), Button(_("No thanks"), "talk:no")]
+            return reply
+        if intent in ("how_to_get", "who_to_contact", "tell_me_more"):
+            if last is None:
+                return reply.add(_("Which support do you mean? Ask me about it in a few words."))
+            if intent == "how_to_get":
+                return reply.add(texts.how_to_text(last, conv.language, t))
+            if intent == "who_to_contact":
+                return reply.add(texts.contact_text(last, t))
+            return reply.add(texts.more_text(last, conv.language, self.site_url))
+        if intent == "changes":
+            return reply.add(_("Workers share what they changed because of what young people said in \"You said, "
+                               "we did\". Nothing has been published here yet."))
+        if intent == "cancel":
+            return self._menu(conv, reply.add(_("OK.")))
+        return self._menu(conv, reply)
+
+    def _answer_question(self, conv: Conversation, text: str, reply: Reply, channel: str) -> Reply:
+        _ = translations(conv.language).gettext
+        catalogue = self._catalogue()
+        result = self.classify(conv.area or "", text)
+        if result.slug:
+            offer = catalogue.offer(conv.area or "", result.slug)
+            assert offer is not None
+            return self._answer_offer(conv, offer, reply)
+        top = result.candidates[0].evidence if result.candidates else 0.0
+        close = [m for m in result.candidates if top >= self.thresholds.close_evidence and m.evidence >= top / 2]
+        if close:
+            reply.add(_("Did you mean one of these?"))
+            reply.buttons += [Button(m.offer.localised(conv.language).title, f"offer:{m.offer.slug}") for m in close]
+            reply.buttons.append(Button(_("None of these"), "do:none"))
+            reply.flags.add(Flag.DID_YOU_MEAN)
+            return reply
+        if Flag.SAFEGUARDING in reply.flags:
+            return reply
+        self._record(Record("unanswered", conv.area, channel, text=text))
+        reply.flags.add(Flag.UNANSWERED)
+        reply.add(_("Sorry, I do not know about that. I can only help with support for young people in care "
+                    "and care leavers. You could choose a topic, or ask your leaving care team."))
+        reply.buttons += [Button(_(c.name), f"cat:{c.id}") for c, _n in catalogue.categories_in(conv.area or "")]
+        reply.buttons.append(Button(_("Talk to a person"), "do:talk_to_person"))
+        return reply
+
+    def _answer_offer(self, conv: Conversation, offer: Offer, reply: Reply) -> Reply:
+        t = translations(conv.language)
+        _ = t.gettext
+        conv.last_offer = offer.slug
+        reply.add(texts.offer_text(offer, conv.language, t, self.site_url))
+        reply.offers.append(offer.slug)
+        reply.flags.add(Flag.ANSWERED)
+        reply.links.append((_("Open the page"), f"/{offer.area}/offers/{offer.slug}"))
+        reply.buttons += [
+            Button(_("This helped"), f"helpful:yes:{offer.slug}"),
+            Button(_("This did not help"), f"helpful:no:{offer.slug}"),
+            Button(_("Talk to a person"), "do:talk_to_person"),
+        ]
+        return reply
+
+
+_LANGUAGE_NAMES = {"en": "English", "ar": "العربية", "fa": "فارسی", "ps": "پښتو"}

@@ -1,0 +1,38 @@
+"""Recognising what a message asks for when it is not about one offer (greeting, "talk to a person",
+"how do I get it", ...), from the examples in content/language/intents.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from content.matcher import Language, normalise
+
+INTENTS_FILE = Path(__file__).resolve().parent.parent / "content" / "language" / "intents.yaml"
+MIN_SIMILARITY = 86  # whole-message similarity: "what can i get" must not catch "what can i get for uni"
+
+
+class IntentMatcher:
+    def __init__(self, path: Path = INTENTS_FILE, language: Language | None = None):
+        self.language = language or Language.load()
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))["intents"]
+        self._examples: list[str] = []
+        self._intents: list[str] = []
+        for intent, examples in data.items():
+            for example in examples:
+                self._examples.append(self._prepare(str(example)))
+                self._intents.append(intent)
+
+    def _prepare(self, text: str) -> str:
+        speak = self.language.text_speak
+        return " ".join(speak.get(w, w) for w in normalise(text).split())
+
+    def match(self, text: str) -> str | None:
+        """The intent `text` expresses, or None."""
+        prepared = self._prepare(text)
+        if not prepared or len(prepared) > 80:
+            return None
+        best = process.extractOne(prepared, self._examples, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)
+        return self._intents[best[2]] if best else None

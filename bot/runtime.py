@@ -1,0 +1,48 @@
+"""Building an engine for a bot process or tool from the environment (DATABASE_URL, SITE_URL)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from bot.engine import Engine
+from content.catalogue import Catalogue, CatalogueCache, catalogue_from_bundle
+from content.db import create_tables, make_engine, make_sessionmaker
+from content.loader import read_content
+from content.records import RecordStore
+
+DEFAULT_DB = f"sqlite:///{Path(__file__).resolve().parent.parent / 'instance' / 'local-offer.db'}"
+
+
+def database_url() -> str:
+    return os.environ.get("DATABASE_URL", DEFAULT_DB)
+
+
+def site_url() -> str:
+    return os.environ.get("SITE_URL", "http://127.0.0.1:5000")
+
+
+def engine_from_files() -> Engine:
+    """An engine on the content files, with no database: for evaluation and matching tools."""
+    snapshot = catalogue_from_bundle(read_content())
+    return Engine(lambda: snapshot, records=None, site_url=site_url())
+
+
+def engine_from_database(url: str | None = None) -> Engine:
+    """An engine on the loaded content, recording to the same database (the bot process)."""
+    url = url or database_url()
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    db = make_engine(url)
+    create_tables(db)  # adds any missing table (e.g. records) to a database made earlier
+    sessions = make_sessionmaker(db)
+    cache = CatalogueCache(sessions, check_every=float(os.environ.get("CONTENT_CHECK_SECONDS", "30")))
+
+    def catalogue() -> Catalogue:
+        snapshot = cache.get()
+        if not snapshot.offers:
+            sys.exit("No content in the database: run `flask --app web content load` first.")
+        return snapshot
+
+    return Engine(catalogue, records=RecordStore(sessions), site_url=site_url())

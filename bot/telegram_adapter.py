@@ -1,0 +1,170 @@
+"""Telegram adapter (python-telegram-bot v22): translates updates to engine calls and replies back.
+
+The only module that imports `telegram`. Chat ids never leave this module in the clear: the
+conversation key and any stored record use a salted hash of the chat id (`chat_ref`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import logging
+import os
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+from telegram.request import BaseRequest
+
+from bot.conversation import ConversationStore, MemoryConversationStore
+from bot.engine import Engine
+from bot.i18n import LANGUAGES
+from bot.replies import Flag, Reply
+
+log = logging.getLogger(__name__)
+MAX_TELEGRAM_TEXT = 4000  # Telegram's limit is 4096 characters a message
+
+
+def chat_ref(salt: str, chat_id: int) -> str:
+    """A salted hash of a Telegram chat id: stable for one deployment, useless elsewhere."""
+    return hmac.new(salt.encode(), f"telegram:{chat_id}".encode(), hashlib.sha256).hexdigest()
+
+
+class TelegramBot:
+    def __init__(self, engine: Engine, store: ConversationStore, salt: str):
+        self.engine, self.store, self.salt = engine, store, salt
+
+    def build(
+        self,
+        token: str,
+        base_url: str | None = None,
+        request: BaseRequest | None = None,
+        get_updates_request: BaseRequest | None = None,
+        updater: bool = True,
+    ) -> Application:
+        builder = Application.builder().token(token)
+        if base_url:
+            builder = builder.base_url(base_url)
+        if request is not None:
+            builder = builder.request(request)
+        if get_updates_request is not None:
+            builder = builder.get_updates_request(get_updates_request)
+        if not updater:
+            builder = builder.updater(None)
+        app = builder.build()
+        app.add_handler(MessageHandler(filters.TEXT, self.on_text))
+        app.add_handler(CallbackQueryHandler(self.on_button))
+        app.add_handler(MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL, self.on_other))
+        app.add_error_handler(self.on_error)
+        return app
+
+    def _key(self, update: Update) -> str | None:
+        chat = update.effective_chat
+        return chat_ref(self.salt, chat.id) if chat else None
+
+    def _conversation(self, key: str, update: Update):  # type: ignore[no-untyped-def]
+        conv = self.store.get(key)
+        user = update.effective_user
+        # A first message: answer in the phone's language when we speak it.
+        if conv.area is None and conv.language == "en" and user and user.language_code:
+            code = user.language_code.split("-")[0]
+            if code in LANGUAGES:
+                conv.language = code
+        return conv
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A text message or command: ask the engine, send its reply."""
+        key = self._key(update)
+        if key is None or update.effective_message is None:
+            return
+        conv = self._conversation(key, update)
+        text = update.effective_message.text or ""
+        reply = await asyncio.to_thread(self.engine.respond, conv, text, "telegram", key)
+        self._save(key, conv, reply)
+        await self.send(update, context, reply)
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An inline keyboard button press."""
+        query = update.callback_query
+        key = self._key(update)
+        if query is None or key is None:
+            return
+        await query.answer()
+        conv = self._conversation(key, update)
+        reply = await asyncio.to_thread(self.engine.press, conv, query.data or "", "telegram", key)
+        self._save(key, conv, reply)
+        await self.send(update, context, reply)
+
+    async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Stickers, photos, voice notes, files: a short polite reply."""
+        key = self._key(update)
+        if key is None or update.effective_message is None:
+            return
+        conv = self._conversation(key, update)
+        reply = self.engine.respond(conv, None, "telegram", key)
+        await self.send(update, context, reply)
+
+    def _save(self, key: str, conv, reply: Reply) -> None:  # type: ignore[no-untyped-def]
+        if Flag.FORGOTTEN in reply.flags:
+            self.store.delete(key)
+        else:
+            self.store.save(key, conv)
+
+    async def send(self, update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
+        chat = update.effective_chat
+        if chat is None:
+            return
+        markup = None
+        if reply.buttons:
+            rows = [[InlineKeyboardButton(b.label[:60], callback_data=b.action[:64])] for b in reply.buttons]
+            if self.engine.site_url.startswith("https://"):
+                rows += [[InlineKeyboardButton(label, url=self.engine.site_url.rstrip("/") + path)]
+                         for label, path in reply.links]
+            markup = InlineKeyboardMarkup(rows)
+        parts = [p[:MAX_TELEGRAM_TEXT] for p in reply.parts] or ["…"]
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            await context.bot.send_message(chat.id, part, reply_markup=markup if last else None)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        # Log the kind of failure only: never the message text or who sent it.
+        error = context.error
+        log.warning("telegram handler error: %s", type(error).__name__ if error else "unknown")
+        if error is not None and not isinstance(error, TelegramError):
+            log.exception("unexpected error in a handler", exc_info=error)
+
+
+def run_from_env(webhook: bool = False) -> int:
+    """Run the bot: polling for local use, webhook when asked (or WEBHOOK_URL is set)."""
+    from bot.runtime import engine_from_database
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines carry the bot token in URLs
+    token = os.environ.get("TELEGRAM_TOKEN")
+    salt = os.environ.get("CHAT_ID_SALT")
+    if not token:
+        print("Set TELEGRAM_TOKEN (from @BotFather) to run the Telegram bot.")
+        return 2
+    if not salt or len(salt) < 16:
+        print("Set CHAT_ID_SALT to a random string of 16+ characters (chat ids are stored only as salted hashes).")
+        return 2
+    bot = TelegramBot(engine_from_database(), MemoryConversationStore(), salt)
+    app = bot.build(token, base_url=os.environ.get("TELEGRAM_API_URL"))
+    webhook_url = os.environ.get("WEBHOOK_URL")
+    if webhook or webhook_url:
+        secret = os.environ.get("WEBHOOK_SECRET")
+        if not webhook_url or not secret:
+            print("Webhook mode needs WEBHOOK_URL (https://...) and WEBHOOK_SECRET.")
+            return 2
+        app.run_webhook(
+            listen="0.0.0.0",  # noqa: S104 - the platform routes HTTPS to this port
+            port=int(os.environ.get("PORT", "8443")),
+            url_path="telegram",
+            webhook_url=webhook_url,
+            secret_token=secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0

@@ -1,0 +1,83 @@
+"""The words the bot says, built from content and the chat's language. Plain text: every channel
+can show it (Telegram, web chat, console)."""
+
+from __future__ import annotations
+
+from babel.support import NullTranslations
+
+from content.catalogue import Catalogue
+from content.money import amount_text
+from content.schema import Area, Offer
+
+
+def crisis_text(catalogue: Catalogue, area: Area | None, t: NullTranslations) -> str:
+    _ = t.gettext
+    lines = [_("It sounds like things are really hard right now. You matter, and you do not have to cope alone."),
+             _("If you are in danger now, call 999.")]
+    for line in catalogue.crisis_lines:
+        if line.id == "emergency":
+            continue
+        how = []
+        if line.phone:
+            how.append(_("call %(phone)s") % {"phone": line.phone})
+        if line.text:
+            how.append(_("text %(word)s to %(number)s") % {"word": line.text_word or "", "number": line.text})
+        lines.append(f"• {_(line.name)}: {', '.join(how)}. {_(line.hours)}")
+    if area is not None:
+        if area.out_of_hours.phone:
+            lines.append(_("• %(council)s out of hours: call %(phone)s") % {
+                "council": area.council, "phone": area.out_of_hours.phone})
+        else:
+            lines.append("• " + area.out_of_hours.note)
+    return "\n".join(lines)
+
+
+def offer_text(offer: Offer, lang: str, t: NullTranslations, site_url: str) -> str:
+    _ = t.gettext
+    local = offer.localised(lang)
+    lines = [local.title, local.summary]
+    if lang != "en" and not local.fully_translated:
+        lines.append(_("Some of this is not in your language yet, so it is shown in English."))
+    if offer.amount:
+        lines.append(_("How much:") + " " + amount_text(offer.amount, _, locale=_babel_locale(lang)))
+    lines.append(_("How to get it"))
+    lines += [f"{i}. {step}" for i, step in enumerate(local.how_to_get_it, 1)]
+    lines.append(_("Who to contact") + ": " + offer.contact.who)
+    lines.append(_("More: %(url)s") % {"url": offer_url(offer, site_url)})
+    return "\n".join(lines)
+
+
+def how_to_text(offer: Offer, lang: str, t: NullTranslations) -> str:
+    local = offer.localised(lang)
+    steps = "\n".join(f"{i}. {s}" for i, s in enumerate(local.how_to_get_it, 1))
+    return f"{t.gettext('How to get it')}: {local.title}\n{steps}"
+
+
+def contact_text(offer: Offer, t: NullTranslations) -> str:
+    c = offer.contact
+    lines = [f"{t.gettext('Who to contact')}: {c.who}"]
+    lines += [x for x in (c.phone, c.email, c.web) if x]
+    return "\n".join(lines)
+
+
+def more_text(offer: Offer, lang: str, site_url: str) -> str:
+    local = offer.localised(lang)
+    return f"{local.title}\n\n{local.body}\n\n{offer_url(offer, site_url)}"
+
+
+def contacts_text(area: Area, t: NullTranslations) -> str:
+    _ = t.gettext
+    lines = [_("Your leaving care team in %(area)s:") % {"area": area.name}]
+    for c in area.leaving_care_contacts:
+        bits = [c.name] + [x for x in (c.phone, c.email, c.web, c.hours) if x]
+        lines.append("• " + ", ".join(bits))
+    lines.append(_("You can also talk to your Personal Adviser (PA) or social worker."))
+    return "\n".join(lines)
+
+
+def offer_url(offer: Offer, site_url: str) -> str:
+    return f"{site_url.rstrip('/')}/{offer.area}/offers/{offer.slug}"
+
+
+def _babel_locale(lang: str) -> str:
+    return "en_GB" if lang == "en" else lang
