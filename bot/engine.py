@@ -41,7 +41,9 @@ class Thresholds:
     evidence: float = 4.5
     coverage: float = 0.35
     coverage_evidence: float = 0.5
-    close_evidence: float = 1.5  # the least evidence for "Did you mean"
+    tie_ratio: float = 0.9  # in a short question, a second offer this close in evidence is a tie ...
+    short_question: int = 2  # ... (this many meaningful words or fewer): ask, do not guess
+    close_coverage: float = 0.25  # "Did you mean" needs this share of the question to be about the offer
 
 
 class Classification(NamedTuple):
@@ -84,7 +86,13 @@ class Engine:
         th = self.thresholds
         if candidates:
             best = candidates[0]
-            if best.evidence >= th.evidence or (best.coverage >= th.coverage and best.evidence >= th.coverage_evidence):
+            second = candidates[1].evidence if len(candidates) > 1 else 0.0
+            strong = best.evidence >= th.evidence or (
+                best.coverage >= th.coverage and best.evidence >= th.coverage_evidence
+            )
+            short = len(self.matcher().prepare(text[:MAX_MESSAGE_CHARS])) <= th.short_question
+            tie = short and second >= th.tie_ratio * best.evidence
+            if strong and not tie:
                 slug = best.offer.slug
         return Classification(slug, candidates, risk)
 
@@ -309,8 +317,11 @@ class Engine:
             offer = catalogue.offer(conv.area or "", result.slug)
             assert offer is not None
             return self._answer_offer(conv, offer, reply)
-        top = result.candidates[0].evidence if result.candidates else 0.0
-        close = [m for m in result.candidates if top >= self.thresholds.close_evidence and m.evidence >= top / 2]
+        top = result.candidates[0] if result.candidates else None
+        close = [
+            m for m in result.candidates
+            if top and top.coverage >= self.thresholds.close_coverage and m.evidence >= top.evidence / 2
+        ]
         if close:
             reply.add(_("Did you mean one of these?"))
             reply.buttons += [Button(m.offer.localised(conv.language).title, f"offer:{m.offer.slug}") for m in close]

@@ -1,0 +1,185 @@
+"""Whole conversations with the engine, as a channel would drive it."""
+
+from __future__ import annotations
+
+from bot.conversation import Conversation
+from bot.i18n import translations
+from bot.replies import Flag
+
+
+def actions(reply):
+    return [b.action for b in reply.buttons]
+
+
+def test_start_greets_and_asks_the_area(engine):
+    conv = Conversation()
+    reply = engine.respond(conv, "/start")
+    assert "computer, not a person" in reply.text
+    assert actions(reply) == ["area:nottingham", "area:nottinghamshire"]
+    assert Flag.ASK_AREA in reply.flags
+
+
+def test_question_before_area_is_answered_once_the_area_is_chosen(engine):
+    conv = Conversation()
+    reply = engine.respond(conv, "wot money can i get 4 uni")
+    assert Flag.ASK_AREA in reply.flags
+    reply = engine.press(conv, "area:nottingham")
+    assert conv.area == "nottingham"
+    assert reply.offers == ["higher-education-bursary"]
+    assert "£2,000" in reply.text
+
+
+def test_answer_then_follow_ups_use_the_last_offer(engine):
+    conv = Conversation(area="nottinghamshire")
+    reply = engine.respond(conv, "councel tax?")
+    assert Flag.ANSWERED in reply.flags and reply.offers == ["council-tax-exemption"]
+    assert "https://example.test/nottinghamshire/offers/council-tax-exemption" in reply.text
+    assert "helpful:yes:council-tax-exemption" in actions(reply)
+    assert "How to get it" in engine.respond(conv, "how do i get it").text
+    assert "Personal Adviser" in engine.respond(conv, "who do i contact?").text
+    assert "Council Tax is a bill" in engine.respond(conv, "tell me more").text
+
+
+def test_follow_up_without_an_offer_asks_which(engine):
+    assert "Which support do you mean" in engine.respond(Conversation(area="nottingham"), "how do i apply").text
+
+
+def test_close_call_offers_did_you_mean(engine):
+    conv = Conversation(area="nottingham")
+    reply = engine.respond(conv, "interview")
+    assert Flag.DID_YOU_MEAN in reply.flags
+    offered = [a for a in actions(reply) if a.startswith("offer:")]
+    assert {"offer:interview-travel-costs", "offer:interview-clothes"} <= set(offered)
+    assert len(offered) <= 3
+    pressed = engine.press(conv, "offer:interview-clothes")
+    assert pressed.offers == ["interview-clothes"]
+
+
+def test_out_of_scope_is_not_answered_and_is_recorded_redacted(engine, records):
+    conv = Conversation(area="nottingham")
+    reply = engine.respond(conv, "who won the match last night? text me on 07700 900123")
+    assert Flag.UNANSWERED in reply.flags and not reply.offers
+    assert any(a.startswith("cat:") for a in actions(reply))
+    [row] = records.of_kind("unanswered")
+    assert row.text == "who won the match last night? text me on [phone]"
+    assert row.chat_ref is None
+
+
+def test_safeguarding_comes_first_every_time_and_is_recorded_without_text(engine, records):
+    conv = Conversation(area="nottinghamshire")
+    for _ in range(2):
+        reply = engine.respond(conv, "got kicked out tonight and got nowhere to sleep, can the council help with housing")
+        assert Flag.SAFEGUARDING in reply.flags
+        first = reply.parts[0]
+        for contact in ("999", "0800 1111", "116 123", "85258", "111"):
+            assert contact in first
+        assert "emergency duty team" in first  # the area's out-of-hours line
+    events = records.of_kind("safeguarding")
+    assert len(events) == 2
+    assert all(e.text is None and e.chat_ref is None and e.risk_kind for e in events)
+
+
+def test_safeguarding_before_the_area_is_known(engine):
+    reply = engine.respond(Conversation(), "i want to kill myself")
+    assert Flag.SAFEGUARDING in reply.flags
+    assert "116 123" in reply.parts[0]
+    assert Flag.ASK_AREA in reply.flags
+
+
+def test_what_can_i_get_flow(engine):
+    conv = Conversation(area="nottinghamshire")
+    reply = engine.respond(conv, "what am i entitled to?")
+    assert "How old are you" in reply.text
+    assert "16 to 25" in engine.respond(conv, "forty").text
+    reply = engine.respond(conv, "19")
+    assert "wcig:status:care-leaver" in actions(reply)
+    reply = engine.press(conv, "wcig:status:care-leaver")
+    assert "wcig:district:ashfield" in actions(reply)
+    reply = engine.press(conv, "wcig:district:ashfield")
+    reply = engine.press(conv, "wcig:situation:at-university")
+    assert "council-tax-exemption" in reply.offers and "ntu-care-leaver-bursary" in reply.offers
+    assert "care-2-work" not in reply.offers  # for 16-17 year olds in care
+    assert "£1,000" in reply.text
+    assert "/nottinghamshire/what-can-i-get?age=19&status=care-leaver" in reply.text
+    assert conv.flow is None
+
+
+def test_flow_can_be_cancelled(engine):
+    conv = Conversation(area="nottingham")
+    engine.respond(conv, "what can i get")
+    assert "stopped" in engine.respond(conv, "cancel").text
+    assert conv.flow is None
+
+
+def test_talk_to_a_person_with_consent_leaves_a_message(engine, records):
+    conv = Conversation(area="nottingham")
+    reply = engine.respond(conv, "can i talk to a real person")
+    assert "Leaving Care Service" in reply.text and "office hours" in reply.text
+    assert actions(reply)[:2] == ["talk:yes", "talk:no"]
+    engine.press(conv, "talk:yes", chat_ref="abc")
+    reply = engine.respond(conv, "please ring me about my flat, 07700 900123", chat_ref="abc")
+    assert "office hours" in reply.text and "999" in reply.text
+    [row] = records.of_kind("talk-to-person")
+    assert row.text == "please ring me about my flat, [phone]" and row.chat_ref == "abc"
+
+
+def test_no_message_without_consent(engine, records):
+    conv = Conversation(area="nottingham")
+    engine.respond(conv, "talk to a person")
+    engine.press(conv, "talk:no")
+    engine.respond(conv, "ok thanks")
+    assert records.of_kind("talk-to-person") == []
+
+
+def test_feedback_and_forget(engine, records):
+    conv = Conversation(area="nottingham", last_offer="staying-put")
+    engine.respond(conv, "/feedback", chat_ref="chat-1")
+    engine.respond(conv, "the bot should know about driving lessons", chat_ref="chat-1")
+    engine.press(conv, "helpful:no:staying-put", chat_ref="chat-1")
+    assert len(records.of_kind("feedback")) == 1 and len(records.of_kind("helpful")) == 1
+    reply = engine.respond(conv, "/forget", chat_ref="chat-1")
+    assert Flag.FORGOTTEN in reply.flags
+    assert "2 saved items" in reply.text
+    assert records.of_kind("feedback") == [] and records.of_kind("helpful") == []
+    assert conv.area is None
+
+
+def test_commands(engine):
+    conv = Conversation(area="nottingham")
+    assert "/forget" in engine.respond(conv, "/help").text
+    assert actions(engine.respond(conv, "/area"))[0] == "area:nottingham"
+    assert "lang:ar" in actions(engine.respond(conv, "/language"))
+    assert "do not keep your messages" in engine.respond(conv, "/privacy").text
+    assert "do not know that command" in engine.respond(conv, "/dance").text
+
+
+def test_stickers_empty_and_long_messages_get_polite_replies(engine):
+    conv = Conversation(area="nottingham")
+    assert "only read words" in engine.respond(conv, None).text
+    assert "Type a question" in engine.respond(conv, "   ").text
+    assert "few words" in engine.respond(conv, "money " * 400).text
+
+
+def test_long_message_with_risk_still_gets_crisis_help(engine):
+    reply = engine.respond(Conversation(area="nottingham"), "blah " * 300 + "i want to die")
+    assert Flag.SAFEGUARDING in reply.flags
+
+
+def test_replies_in_the_chosen_language(engine):
+    conv = Conversation(area="nottinghamshire")
+    engine.press(conv, "lang:ar")
+    assert conv.language == "ar"
+    reply = engine.respond(conv, "council tax")
+    assert reply.offers == ["council-tax-exemption"]
+    assert "ضريبة المجلس" in reply.parts[0]  # the offer's own Arabic translation
+    reply = engine.respond(conv, "interview clothes")  # no such offer in the county
+    assert reply.parts
+
+
+def test_offer_without_translation_says_it_is_in_english(engine):
+    conv = Conversation(area="nottingham", language="fa")
+    reply = engine.respond(conv, "clothes for my interview")
+    assert reply.offers == ["interview-clothes"]
+    assert "interview clothes" in reply.parts[0]
+    notice = translations("fa").gettext("Some of this is not in your language yet, so it is shown in English.")
+    assert notice in reply.parts[0]

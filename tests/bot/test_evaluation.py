@@ -1,0 +1,70 @@
+"""The labelled messages: the set is what the issue asks for, and the matcher clears the floors."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bot.evaluate import DEFAULT_SET, baseline_scorer, engine_scorer, evaluate, load_messages
+
+MESSAGES = load_messages(DEFAULT_SET)
+
+
+def test_the_set_covers_every_offer_style_and_kind(shipped_bundle):
+    kinds = Counter(m["kind"] for m in MESSAGES)
+    assert len(MESSAGES) >= 250
+    assert kinds["out-of-scope"] >= 40
+    assert kinds["safeguarding"] >= 30
+    covered = Counter((m["area"], m["expect"]) for m in MESSAGES if m["kind"] == "offer")
+    for offer in shipped_bundle.offers:
+        assert covered[(offer.area, offer.slug)] >= 3, offer.slug
+    styles = {m["style"] for m in MESSAGES}
+    assert {"plain", "casual", "typos", "text-speak", "indirect", "short", "rambling"} <= styles
+
+
+def test_the_set_does_not_copy_example_questions(shipped_bundle):
+    examples = {q.lower().strip(" ?!.") for o in shipped_bundle.offers for q in o.example_questions}
+    copied = [m["text"] for m in MESSAGES if m["text"].lower().strip(" ?!.") in examples]
+    assert copied == []
+
+
+@pytest.fixture(scope="module")
+def scores(file_engine):
+    return evaluate("matcher", engine_scorer(file_engine), MESSAGES).figures()
+
+
+def test_top1_floor(scores):
+    assert scores["top1"] >= 0.90
+
+
+def test_top3_floor(scores):
+    assert scores["top3"] >= 0.97
+
+
+def test_out_of_scope_is_rarely_answered(scores):
+    assert scores["oos_answered"] <= 0.05
+
+
+def test_safeguarding_recall_is_total(scores):
+    assert scores["sg_recall"] == 1.0
+
+
+def test_safeguarding_false_alarms(scores):
+    assert scores["false_alarms"] <= 0.02
+
+
+def test_matcher_beats_the_baseline(file_engine, scores):
+    base = evaluate("baseline", baseline_scorer(file_engine), MESSAGES).figures()
+    assert scores["top1"] > base["top1"] + 0.3
+
+
+def test_held_out_set_written_apart_from_the_tuning_set(file_engine):
+    """tests/bot/heldout.yaml was written without sight of the tuning set or the phrase lists."""
+    held = load_messages(DEFAULT_SET.parent / "heldout.yaml")
+    figures = evaluate("matcher", engine_scorer(file_engine), held).figures()
+    assert figures["top1"] >= 0.90
+    assert figures["top3"] >= 0.97
+    assert figures["oos_answered"] <= 0.05
+    assert figures["sg_recall"] == 1.0
+    assert figures["false_alarms"] <= 0.02
