@@ -67,8 +67,9 @@ def test_out_of_scope_is_not_answered_and_is_recorded_redacted(engine, records):
 
 def test_safeguarding_comes_first_every_time_and_is_recorded_without_text(engine, records):
     conv = Conversation(area="nottinghamshire")
+    text = "got kicked out tonight and got nowhere to sleep, can the council help with housing"
     for _ in range(2):
-        reply = engine.respond(conv, "got kicked out tonight and got nowhere to sleep, can the council help with housing")
+        reply = engine.respond(conv, text)
         assert Flag.SAFEGUARDING in reply.flags
         first = reply.parts[0]
         for contact in ("999", "0800 1111", "116 123", "85258", "111"):
