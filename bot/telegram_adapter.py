@@ -9,13 +9,14 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import json
 import logging
 import os
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
+from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.conversation import ConversationStore, MemoryConversationStore
 from bot.engine import Engine
@@ -24,6 +25,41 @@ from bot.replies import Flag, Reply
 
 log = logging.getLogger(__name__)
 MAX_TELEGRAM_TEXT = 4000  # Telegram's limit is 4096 characters a message
+SEND_ATTEMPTS = 5  # about 8 seconds of backing off before an answer is given up
+
+
+class SkipMalformedUpdates(HTTPXRequest):
+    """getUpdates with every malformed update made harmless.
+
+    python-telegram-bot parses a batch of updates at once, and one broken update makes the whole
+    batch fail; Telegram then sends the same batch again, for ever. Here a broken update is swapped
+    for an empty one with the same number, so polling moves past it and no handler sees it.
+    """
+
+    async def do_request(self, url, method, request_data=None, **kwargs):  # type: ignore[no-untyped-def]
+        status, payload = await super().do_request(url, method, request_data, **kwargs)
+        if status != 200 or not url.endswith("/getUpdates"):
+            return status, payload
+        try:
+            body = json.loads(payload)
+            results = body["result"]
+        except (ValueError, KeyError, TypeError):
+            return status, payload
+        if not isinstance(results, list):
+            return status, payload
+        cleaned = []
+        for item in results:
+            try:
+                if Update.de_json(item, None) is None:
+                    raise ValueError("empty update")
+                cleaned.append(item)
+            except Exception:
+                update_id = item.get("update_id") if isinstance(item, dict) else None
+                log.warning("skipped a malformed update")
+                if isinstance(update_id, int):
+                    cleaned.append({"update_id": update_id})
+        body["result"] = cleaned
+        return status, json.dumps(body).encode()
 
 
 def chat_ref(salt: str, chat_id: int) -> str:
@@ -42,12 +78,18 @@ class TelegramBot:
         request: BaseRequest | None = None,
         get_updates_request: BaseRequest | None = None,
         updater: bool = True,
+        timeout: float | None = None,
     ) -> Application:
         builder = Application.builder().token(token)
+        if timeout is not None and request is None:
+            builder = builder.read_timeout(timeout).write_timeout(timeout).connect_timeout(timeout)
         if base_url:
             builder = builder.base_url(base_url)
         if request is not None:
             builder = builder.request(request)
+        if get_updates_request is None and request is None:
+            wait = timeout if timeout is not None else 10.0
+            get_updates_request = SkipMalformedUpdates(read_timeout=wait, connect_timeout=wait, write_timeout=wait)
         if get_updates_request is not None:
             builder = builder.get_updates_request(get_updates_request)
         if not updater:
@@ -125,7 +167,20 @@ class TelegramBot:
         parts = [p[:MAX_TELEGRAM_TEXT] for p in reply.parts] or ["…"]
         for i, part in enumerate(parts):
             last = i == len(parts) - 1
-            await context.bot.send_message(chat.id, part, reply_markup=markup if last else None)
+            await self._send_with_retries(context, chat.id, part, markup if last else None)
+
+    async def _send_with_retries(self, context, chat_id: int, text: str, markup) -> None:  # type: ignore[no-untyped-def]
+        """Telegram or the network failing for a moment must not lose an answer (crisis help least of all)."""
+        for attempt in range(SEND_ATTEMPTS):
+            try:
+                await context.bot.send_message(chat_id, text, reply_markup=markup)
+                return
+            except RetryAfter as exc:
+                await asyncio.sleep(min(float(getattr(exc, "retry_after", 1)), 30.0))
+            except (TimedOut, NetworkError):
+                if attempt == SEND_ATTEMPTS - 1:
+                    raise
+                await asyncio.sleep(0.5 * 2**attempt)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # Log the kind of failure only: never the message text or who sent it.
@@ -150,7 +205,8 @@ def run_from_env(webhook: bool = False) -> int:
         print("Set CHAT_ID_SALT to a random string of 16+ characters (chat ids are stored only as salted hashes).")
         return 2
     bot = TelegramBot(engine_from_database(), MemoryConversationStore(), salt)
-    app = bot.build(token, base_url=os.environ.get("TELEGRAM_API_URL"))
+    timeout = float(os.environ.get("TELEGRAM_TIMEOUT", "10"))
+    app = bot.build(token, base_url=os.environ.get("TELEGRAM_API_URL"), timeout=timeout)
     webhook_url = os.environ.get("WEBHOOK_URL")
     if webhook or webhook_url:
         secret = os.environ.get("WEBHOOK_SECRET")

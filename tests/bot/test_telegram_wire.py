@@ -1,0 +1,136 @@
+"""The real bot process in polling mode against a fake Telegram Bot API server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from content.db import create_tables, make_engine, make_sessionmaker
+from content.loader import load_content
+from tests.bot.fake_telegram import FakeTelegram
+
+ROOT = Path(__file__).resolve().parents[2]
+CHAT = 5551234
+
+
+@pytest.fixture
+def fake():
+    server = FakeTelegram().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def bot_process(fake, tmp_path, shipped_bundle):
+    db_url = f"sqlite:///{tmp_path / 'bot.db'}"
+    db = make_engine(db_url)
+    create_tables(db)
+    with make_sessionmaker(db)() as session:
+        load_content(session, shipped_bundle)
+    db.dispose()
+    env = {
+        **os.environ,
+        "TELEGRAM_TOKEN": "123456:TEST-TOKEN",
+        "TELEGRAM_API_URL": fake.url,
+        "TELEGRAM_TIMEOUT": "1",
+        "CHAT_ID_SALT": "test-salt-0123456789",
+        "DATABASE_URL": db_url,
+        "SITE_URL": "https://local-offer.test",
+    }
+    env.pop("WEBHOOK_URL", None)
+    log = open(tmp_path / "bot.log", "w")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "telegram"], cwd=ROOT, env=env, stdout=log, stderr=log)
+    yield proc, tmp_path / "bot.log", db_url
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+def texts_to(fake: FakeTelegram, chat_id: int) -> list[str]:
+    return [m["text"] for m in fake.sent() if int(m["chat_id"]) == chat_id]
+
+
+def wait_for_text(fake: FakeTelegram, chat_id: int, needle: str, after: int = 0, timeout: float = 30) -> int:
+    def found():
+        texts = texts_to(fake, chat_id)
+        return next((i + 1 for i, t in enumerate(texts[after:], after) if needle in t), None)
+
+    return fake.wait_for(found, timeout)
+
+
+def test_conversation_over_the_wire(fake, bot_process):
+    proc, log, _ = bot_process
+    fake.send_text(CHAT, "/start")
+    n = wait_for_text(fake, CHAT, "Which council")
+    markup = fake.sent()[-1]["reply_markup"]
+    buttons = [b["callback_data"] for row in markup["inline_keyboard"] for b in row]
+    assert buttons == ["area:nottingham", "area:nottinghamshire"]
+
+    fake.press(CHAT, "area:nottinghamshire")
+    n = wait_for_text(fake, CHAT, "OK: Nottinghamshire", after=n)
+    assert fake.wait_for(lambda: fake.sent("answerCallbackQuery"))
+
+    fake.send_text(CHAT, "do i have to pay councel tax")
+    n = wait_for_text(fake, CHAT, "No Council Tax until you are 25", after=n)
+    answer = fake.sent()[-1]
+    assert "https://local-offer.test/nottinghamshire/offers/council-tax-exemption" in answer["text"]
+    actions = [b.get("callback_data") for row in answer["reply_markup"]["inline_keyboard"] for b in row]
+    assert "helpful:yes:council-tax-exemption" in actions
+
+    fake.send_sticker(CHAT)
+    wait_for_text(fake, CHAT, "only read words", after=n)
+    assert proc.poll() is None
+    assert "5551234" not in log.read_text()  # chat ids are not logged
+
+
+def test_recovers_from_500s_timeouts_and_malformed_updates(fake, bot_process):
+    proc, _, _ = bot_process
+    fake.send_text(CHAT, "/start")
+    n = wait_for_text(fake, CHAT, "Which council")
+
+    fake.fail_until = time.time() + 3  # the API answers 500 for three seconds ...
+    time.sleep(3.5)
+    fake.hang_until = time.time() + 2.5  # ... then hangs past the bot's 1 s timeout
+    time.sleep(3)
+    fake.send_malformed({"message": {"text": "no chat, no date, no id"}})
+    fake.send_malformed({"message": "not even an object"})
+    fake.send_malformed({"callback_query": {"data": "area:nottingham"}})
+    fake.send_text(CHAT, "/help")
+    n = wait_for_text(fake, CHAT, "/forget", after=n, timeout=60)
+    fake.press(CHAT, "area:nottingham")
+    wait_for_text(fake, CHAT, "OK: Nottingham", after=n, timeout=30)
+    assert proc.poll() is None
+
+
+def test_chat_ids_are_stored_only_as_salted_hashes(fake, bot_process):
+    _, _, db_url = bot_process
+    fake.send_text(CHAT, "/start")
+    n = wait_for_text(fake, CHAT, "Which council")
+    fake.press(CHAT, "area:nottingham")
+    n = wait_for_text(fake, CHAT, "OK: Nottingham", after=n)
+    fake.send_text(CHAT, "/feedback")
+    n = wait_for_text(fake, CHAT, "Tell us what you think", after=n)
+    fake.send_text(CHAT, "more about driving lessons please")
+    n = wait_for_text(fake, CHAT, "Thank you for telling us", after=n)
+    from sqlalchemy import select
+
+    from content.models import FeedbackItemRow
+
+    db = make_engine(db_url)
+    with make_sessionmaker(db)() as session:
+        [row] = session.scalars(select(FeedbackItemRow).where(FeedbackItemRow.kind == "feedback")).all()
+    assert row.text == "more about driving lessons please"
+    assert row.chat_ref and str(CHAT) not in row.chat_ref and len(row.chat_ref) == 64
+    fake.send_text(CHAT, "/forget")
+    wait_for_text(fake, CHAT, "deleted everything", after=n)
+    with make_sessionmaker(db)() as session:
+        assert session.scalars(select(FeedbackItemRow).where(FeedbackItemRow.kind == "feedback")).all() == []
+    db.dispose()
