@@ -23,6 +23,7 @@ PAGE_TYPES = [
     "/nottingham/what-can-i-get?age=abc",
     "/nottingham/what-can-i-get?age=19&status=care-leaver",
     "/nottingham/help",
+    "/nottingham/chat",
     "/privacy",
     "/offline",
     "/nottingham/offers/no-such-offer",

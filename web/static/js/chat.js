@@ -47,7 +47,8 @@
     if (pressed && pressed.name === "action") { body.set("action", pressed.value); body.set("message", ""); }
     else if (!input.value.trim()) { event.preventDefault(); return; }
     event.preventDefault();
-    fetch(form.action, { method: "POST", body: body, headers: { "Accept": "application/json" },
+    // getAttribute: form.action would be the buttons named "action" once they exist.
+    fetch(form.getAttribute("action"), { method: "POST", body: body, headers: { "Accept": "application/json" },
                          credentials: "same-origin" })
       .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
       .then(function (data) { input.value = ""; show(data); })

@@ -1,0 +1,101 @@
+"""Web chat without JavaScript (form posts) and with it (JSON), on the same engine."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+def csrf(client, area="nottingham") -> str:
+    soup = BeautifulSoup(client.get(f"/{area}/chat").get_data(as_text=True), "html.parser")
+    return soup.select_one("input[name=csrf_token]")["value"]
+
+
+@pytest.fixture
+def chat_app(tmp_path, shipped_bundle):
+    """An app with its own database, so recorded questions can be checked."""
+    from content.db import create_tables, make_engine, make_sessionmaker
+    from content.loader import load_content
+    from web import create_app
+
+    url = f"sqlite:///{tmp_path / 'chat.db'}"
+    db = make_engine(url)
+    create_tables(db)
+    with make_sessionmaker(db)() as s:
+        load_content(s, shipped_bundle)
+    db.dispose()
+    app = create_app("test", {"DATABASE_URL": url, "WTF_CSRF_ENABLED": True, "SITE_URL": "https://site.test"})
+    return app
+
+
+def test_chat_page(get_page):
+    soup = get_page("/nottingham/chat")
+    form = soup.select_one("form[data-chat]")
+    assert form["method"] == "post" and form["action"] == "/nottingham/chat"
+    assert soup.select_one("label[for=message]")
+
+
+def test_post_without_csrf_is_refused(chat_app):
+    response = chat_app.test_client().post("/nottingham/chat", data={"message": "hi"})
+    assert response.status_code == 400
+
+
+def test_no_javascript_conversation(chat_app):
+    client = chat_app.test_client()
+    token = csrf(client)
+    response = client.post("/nottingham/chat", data={"csrf_token": token, "message": "bus fare to my interview"})
+    assert response.status_code == 303
+    soup = BeautifulSoup(client.get(response.headers["Location"]).get_data(as_text=True), "html.parser")
+    assert soup.select_one(".msg-you").get_text(strip=True).endswith("bus fare to my interview")
+    assert "Help with travel to interviews" in soup.select_one("#reply").get_text()
+    actions = [b["value"] for b in soup.select("button[name=action]")]
+    assert "helpful:yes:interview-travel-costs" in actions
+    # Pressing a button is a form post too.
+    response = client.post("/nottingham/chat", data={"csrf_token": token, "action": "do:talk_to_person"})
+    soup = BeautifulSoup(client.get(response.headers["Location"]).get_data(as_text=True), "html.parser")
+    assert "Leaving Care Service" in soup.select_one("#reply").get_text()
+
+
+def test_json_conversation_and_safeguarding_first(chat_app):
+    client = chat_app.test_client()
+    token = csrf(client)
+    response = client.post(
+        "/nottingham/chat",
+        data={"csrf_token": token, "message": "i want to end it all"},
+        headers={"Accept": "application/json"},
+    )
+    data = response.get_json()
+    assert "safeguarding" in data["flags"]
+    assert "116 123" in data["parts"][0]
+
+
+def test_unanswered_question_is_recorded_redacted(chat_app):
+    client = chat_app.test_client()
+    token = csrf(client)
+    client.post("/nottingham/chat", data={"csrf_token": token, "message": "who won the match? my email is a@b.com"},
+                headers={"Accept": "application/json"})
+    from content.records import RecordStore
+    from web.content_access import content
+
+    with chat_app.app_context():
+        [row] = RecordStore(content().sessions).of_kind("unanswered")
+    assert row.text == "who won the match? my email is [email]" and row.channel == "web"
+
+
+def test_chat_escapes_what_was_typed(chat_app):
+    client = chat_app.test_client()
+    token = csrf(client)
+    client.post("/nottingham/chat", data={"csrf_token": token, "message": "<script>alert(1)</script>"})
+    html = client.get("/nottingham/chat").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    assert re.search(r"&lt;script&gt;alert\(1\)&lt;/script&gt;", html)
+
+
+def test_huge_message_is_handled(chat_app):
+    client = chat_app.test_client()
+    token = csrf(client)
+    response = client.post("/nottingham/chat", data={"csrf_token": token, "message": "x" * 100_000},
+                           headers={"Accept": "application/json"})
+    assert response.status_code in (200, 413)
