@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := web
 
-.PHONY: help run test lint check-content translations bench clean
+.PHONY: help run test lint check-content translations bench bot chat evaluate clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -33,8 +33,21 @@ lint: $(BIN)/activate ## ruff
 check-content: $(BIN)/activate ## check every content file without loading it
 	$(BIN)/flask content check
 
-bench: $(BIN)/activate translations ## page weights and requests/second (prints numbers)
+bench: $(BIN)/activate translations ## page weights, requests/second, matching latency (prints numbers)
 	$(BIN)/python bench/site_bench.py
+	$(BIN)/python bench/match_bench.py
+
+bot: $(BIN)/activate translations ## run the Telegram bot, polling (needs TELEGRAM_TOKEN and CHAT_ID_SALT)
+	$(BIN)/flask content load
+	$(BIN)/python -m bot telegram
+
+chat: $(BIN)/activate translations ## talk to the bot in the console
+	$(BIN)/flask content load
+	$(BIN)/python -m bot chat
+
+evaluate: $(BIN)/activate ## the bot's accuracy on the labelled messages, next to a baseline
+	$(BIN)/python -m bot evaluate
+	$(BIN)/python -m bot evaluate --set tests/bot/heldout.yaml
 
 clean: ## remove the virtualenv and the local database
 	rm -rf $(VENV) instance

@@ -39,6 +39,7 @@ KEYWORD_WEIGHT = 1.0
 EXAMPLE_WEIGHT = 0.7
 SUMMARY_WEIGHT = 0.5
 COVERAGE_SHARE = 0.65  # of the final score; the rest is phrase similarity
+SHORTLIST = 20  # only the offers sharing the most meaning are compared phrase by phrase
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,11 @@ class OfferMatcher:
         self._offers = tuple(offers)
         self._weights: dict[tuple[str, str], dict[str, float]] = {}
         self._phrases: dict[tuple[str, str], tuple[str, ...]] = {}
+        # (area, stem) -> [(offer index, weight)]: only offers sharing a word are ever scored.
+        self._postings: dict[tuple[str, str], list[tuple[int, float]]] = {}
         df: Counter[str] = Counter()
         vocab: set[str] = set()
-        for offer in self._offers:
+        for index, offer in enumerate(self._offers):
             weights: dict[str, float] = {}
             fields = [
                 ([offer.title], TITLE_WEIGHT),
@@ -111,6 +114,8 @@ class OfferMatcher:
                         weights[key] = max(weights.get(key, 0.0), weight)
             key = (offer.area, offer.slug)
             self._weights[key] = weights
+            for word_stem, weight in weights.items():
+                self._postings.setdefault((offer.area, word_stem), []).append((index, weight))
             self._phrases[key] = tuple(
                 " ".join(self._words(t)) for t in [offer.title, *offer.keywords, *offer.example_questions]
             )
@@ -157,16 +162,18 @@ class OfferMatcher:
         idf = [self._idf.get(s, self._unknown_idf) for s in stems]
         total = sum(idf)
         query = " ".join(words)
+        evidence: dict[int, float] = {}
+        for word_stem, weight in zip(stems, idf, strict=True):
+            for index, field_weight in self._postings.get((area, word_stem), ()):
+                evidence[index] = evidence.get(index, 0.0) + weight * field_weight
+        shortlist = sorted(evidence.items(), key=lambda kv: -kv[1])[:SHORTLIST]
         results = []
-        for offer in self._offers:
-            if offer.area != area:
-                continue
-            key = (offer.area, offer.slug)
-            weights = self._weights[key]
-            evidence = sum(w * weights.get(s, 0.0) for s, w in zip(stems, idf, strict=True))
-            coverage = evidence / total
-            similarity = max(fuzz.token_sort_ratio(query, phrase) for phrase in self._phrases[key]) / 100
+        for index, found in shortlist:
+            offer = self._offers[index]
+            coverage = found / total
+            phrases = self._phrases[offer.area, offer.slug]
+            similarity = max(fuzz.token_sort_ratio(query, phrase) for phrase in phrases) / 100
             score = 100 * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * similarity)
-            results.append(Match(offer, round(score, 1), round(evidence, 2), round(coverage, 3)))
+            results.append(Match(offer, round(score, 1), round(found, 2), round(coverage, 3)))
         results.sort(key=lambda m: (-m.score, m.offer.title))
         return results[:limit]
