@@ -65,17 +65,21 @@ def shipped_bundle():
     return read_content()
 
 
-@pytest.fixture(scope="session")
-def site_db(tmp_path_factory: pytest.TempPathFactory, shipped_bundle) -> str:
-    """A SQLite file with the shipped content loaded once, for read-only page tests."""
-    path = tmp_path_factory.mktemp("site") / "site.db"
+def loaded_sqlite(path: Path, bundle) -> str:
+    """A new SQLite file at `path` with `bundle` loaded; returns its URL."""
     url = f"sqlite:///{path}"
     eng = make_engine(url)
     create_tables(eng)
     with make_sessionmaker(eng)() as session:
-        load_content(session, shipped_bundle)
+        load_content(session, bundle)
     eng.dispose()
     return url
+
+
+@pytest.fixture(scope="session")
+def site_db(tmp_path_factory: pytest.TempPathFactory, shipped_bundle) -> str:
+    """A SQLite file with the shipped content loaded once, for read-only page tests."""
+    return loaded_sqlite(tmp_path_factory.mktemp("site") / "site.db", shipped_bundle)
 
 
 @pytest.fixture(scope="session")

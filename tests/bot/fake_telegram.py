@@ -141,18 +141,15 @@ class FakeTelegram:
             def log_message(self, *args: Any) -> None:
                 pass
 
-            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            def do_POST(self) -> None:
                 method = self.path.rsplit("/", 1)[-1]
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length).decode() if length else ""
                 ctype = self.headers.get("Content-Type", "")
-                if "json" in ctype:
-                    params = json.loads(raw or "{}")
-                else:
-                    params = {k: v[0] for k, v in parse_qs(raw).items()}
-                for key in ("reply_markup",):
-                    if isinstance(params.get(key), str):
-                        params[key] = json.loads(params[key])
+                form = {k: v[0] for k, v in parse_qs(raw).items()}
+                params = json.loads(raw or "{}") if "json" in ctype else form
+                if isinstance(params.get("reply_markup"), str):
+                    params["reply_markup"] = json.loads(params["reply_markup"])
                 status, body = fake._answer(method, params)
                 data = json.dumps(body).encode()
                 try:

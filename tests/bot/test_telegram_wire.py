@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from content.db import create_tables, make_engine, make_sessionmaker
-from content.loader import load_content
+from content.db import make_engine, make_sessionmaker
 from tests.bot.fake_telegram import FakeTelegram
+from tests.conftest import loaded_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAT = 5551234
@@ -27,12 +27,7 @@ def fake():
 
 @pytest.fixture
 def bot_process(fake, tmp_path, shipped_bundle):
-    db_url = f"sqlite:///{tmp_path / 'bot.db'}"
-    db = make_engine(db_url)
-    create_tables(db)
-    with make_sessionmaker(db)() as session:
-        load_content(session, shipped_bundle)
-    db.dispose()
+    db_url = loaded_sqlite(tmp_path / "bot.db", shipped_bundle)
     env = {
         **os.environ,
         "TELEGRAM_TOKEN": "123456:TEST-TOKEN",

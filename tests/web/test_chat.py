@@ -16,16 +16,10 @@ def csrf(client, area="nottingham") -> str:
 @pytest.fixture
 def chat_app(tmp_path, shipped_bundle):
     """An app with its own database, so recorded questions can be checked."""
-    from content.db import create_tables, make_engine, make_sessionmaker
-    from content.loader import load_content
+    from tests.conftest import loaded_sqlite
     from web import create_app
 
-    url = f"sqlite:///{tmp_path / 'chat.db'}"
-    db = make_engine(url)
-    create_tables(db)
-    with make_sessionmaker(db)() as s:
-        load_content(s, shipped_bundle)
-    db.dispose()
+    url = loaded_sqlite(tmp_path / "chat.db", shipped_bundle)
     app = create_app("test", {"DATABASE_URL": url, "WTF_CSRF_ENABLED": True, "SITE_URL": "https://site.test"})
     return app
 
