@@ -129,3 +129,66 @@ def test_chat_ids_are_stored_only_as_salted_hashes(fake, bot_process):
     with make_sessionmaker(db)() as session:
         assert session.scalars(select(FeedbackItemRow).where(FeedbackItemRow.kind == "feedback")).all() == []
     db.dispose()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_webhook_mode_answers_and_refuses_a_wrong_secret(fake, tmp_path, shipped_bundle):
+    import json
+    import urllib.error
+    import urllib.request
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "TELEGRAM_TOKEN": "123456:TEST-TOKEN",
+        "TELEGRAM_API_URL": fake.url,
+        "TELEGRAM_TIMEOUT": "2",
+        "CHAT_ID_SALT": "test-salt-0123456789",
+        "DATABASE_URL": loaded_sqlite(tmp_path / "hook.db", shipped_bundle),
+        "WEBHOOK_URL": "https://bot.example.test/telegram",
+        "WEBHOOK_SECRET": "s3cret-token",
+        "PORT": str(port),
+    }
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "telegram", "--webhook"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        hook = fake.wait_for(lambda: fake.sent("setWebhook"))[0]
+        assert hook["url"] == "https://bot.example.test/telegram" and hook["secret_token"] == "s3cret-token"
+        update = {"update_id": 1, "message": {"message_id": 1, "date": int(time.time()), "text": "/start",
+                                               "chat": {"id": CHAT, "type": "private"},
+                                               "from": {"id": CHAT, "is_bot": False, "first_name": "Y"},
+                                               "entities": [{"type": "bot_command", "offset": 0, "length": 6}]}}
+
+        def post(secret: str) -> int:
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/telegram", data=json.dumps(update).encode(), method="POST",
+                headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret},
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=5) as response:
+                    return response.status
+            except urllib.error.HTTPError as exc:
+                return exc.code
+
+        status = fake.wait_for(lambda: _try(post, "wrong"), timeout=30)
+        assert status == 403
+        assert post("s3cret-token") == 200
+        wait_for_text(fake, CHAT, "Which council")
+        assert len([m for m in fake.sent() if "Which council" in m["text"]]) == 1  # the refused one did nothing
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def _try(post, secret):  # type: ignore[no-untyped-def]
+    try:
+        return post(secret)
+    except OSError:  # not listening yet
+        return None
