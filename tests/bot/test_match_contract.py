@@ -36,7 +36,8 @@ def test_contract_order_and_fields():
 
 
 def test_bad_lines_get_an_error_line_in_place():
-    out = run_match(["not json", json.dumps({"text": "gym"}), json.dumps({"text": "free gym", "area": "nottinghamshire"})])
+    good = json.dumps({"text": "free gym", "area": "nottinghamshire"})
+    out = run_match(["not json", json.dumps({"text": "gym"}), good])
     assert out[0]["error"].startswith("line 1:")
     assert out[1]["error"].startswith("line 2:")
     assert out[2]["slug"] == "free-leisure-access"
