@@ -137,8 +137,8 @@ class Engine:
             return self._ask_area(conv, reply, catalogue, greet=intent == "greet")
         if intent:
             return self._intent(conv, intent, reply, channel, chat_ref)
-        if risk is not None and not self.matcher().match(conv.area or "", text, 1):
-            return reply
+        if risk is not None:
+            return self._after_crisis(conv, text, reply)
         return self._answer_question(conv, text, reply, channel)
 
     def press(self, conv: Conversation, action: str, channel: str = "console", chat_ref: str | None = None) -> Reply:
@@ -308,6 +308,15 @@ class Engine:
         if intent == "cancel":
             return self._menu(conv, reply.add(_("OK.")))
         return self._menu(conv, reply)
+
+    def _after_crisis(self, conv: Conversation, text: str, reply: Reply) -> Reply:
+        """After crisis help, offers only as choices: a guess here could read as not listening."""
+        _ = translations(conv.language).gettext
+        close = [m for m in self.classify(conv.area or "", text).candidates if m.evidence >= 1.0][:3]
+        if close:
+            reply.add(_("If you also wanted to ask about support, choose:"))
+            reply.buttons += [Button(m.offer.localised(conv.language).title, f"offer:{m.offer.slug}") for m in close]
+        return reply
 
     def _answer_question(self, conv: Conversation, text: str, reply: Reply, channel: str) -> Reply:
         _ = translations(conv.language).gettext

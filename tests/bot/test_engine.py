@@ -184,3 +184,9 @@ def test_offer_without_translation_says_it_is_in_english(engine):
     assert "interview clothes" in reply.parts[0]
     notice = translations("fa").gettext("Some of this is not in your language yet, so it is shown in English.")
     assert notice in reply.parts[0]
+
+
+def test_after_crisis_help_offers_are_choices_not_answers(engine):
+    reply = engine.respond(Conversation(area="nottinghamshire"), "i got nowhere to sleep tonight")
+    assert Flag.SAFEGUARDING in reply.flags
+    assert Flag.ANSWERED not in reply.flags and reply.offers == []

@@ -93,3 +93,23 @@ def test_huge_message_is_handled(chat_app):
     response = client.post("/nottingham/chat", data={"csrf_token": token, "message": "x" * 100_000},
                            headers={"Accept": "application/json"})
     assert response.status_code in (200, 413)
+
+
+def test_chat_html_links_phones_and_escapes():
+    from web.chat.rendering import chat_html
+
+    html = str(chat_html("• Childline: call 0800 1111. Samaritans: call 116 123. 999 <b>x</b> text SHOUT to 85258"))
+    assert '<a href="tel:08001111">0800 1111</a>' in html
+    assert '<a href="tel:116123">116 123</a>' in html
+    assert '<a href="tel:999">999</a>' in html
+    assert '<a href="sms:85258">85258</a>' in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html
+
+
+def test_crisis_reply_has_tap_to_call_links(chat_app):
+    client = chat_app.test_client()
+    token = csrf(client)
+    client.post("/nottingham/chat", data={"csrf_token": token, "message": "nowhere to sleep tonight"})
+    soup = BeautifulSoup(client.get("/nottingham/chat").get_data(as_text=True), "html.parser")
+    tel = {a["href"] for a in soup.select("#reply a[href^='tel:']")}
+    assert {"tel:08001111", "tel:116123", "tel:999"} <= tel

@@ -11,10 +11,16 @@ from flask.typing import ResponseReturnValue
 
 from bot.conversation import Conversation
 from bot.replies import Flag, Reply
+from web.chat.rendering import chat_html
 from web.content_access import catalogue, chat_engine
 from web.languages import select_locale
 
 bp = Blueprint("chat", __name__)
+
+
+@bp.app_context_processor
+def _chat_helpers() -> dict[str, Any]:
+    return {"chat_html": chat_html}
 
 MAX_MESSAGE = 1000
 KEPT_REPLY_CHARS = 2500  # the session is a cookie: keep it well under 4 KB
@@ -46,6 +52,7 @@ def _reply_json(asked: str, reply: Reply) -> dict[str, Any]:
     return {
         "asked": asked,
         "parts": reply.parts,
+        "html": [str(chat_html(p)) for p in reply.parts],
         "buttons": [{"label": b.label, "action": b.action} for b in reply.buttons],
         "links": [{"label": label, "href": href} for label, href in reply.links],
         "flags": sorted(reply.flags),

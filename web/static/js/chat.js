@@ -31,7 +31,8 @@
   function show(data) {
     transcript.appendChild(el("div", "msg msg-you", data.asked));
     var bot = el("div", "msg msg-bot" + (data.flags.indexOf("safeguarding") !== -1 ? " msg-urgent" : ""));
-    data.parts.forEach(function (p) { bot.appendChild(el("p", "", p)); });
+    // The server sends each part as escaped HTML with tel: links, built by web/chat/rendering.py.
+    data.html.forEach(function (h) { var p = el("p"); p.innerHTML = h; bot.appendChild(p); });
     data.links.forEach(function (l) {
       var p = el("p"); var a = el("a", "", l.label); a.href = l.href; p.appendChild(a); bot.appendChild(p);
     });

@@ -1,0 +1,31 @@
+"""Turning the engine's plain text into safe HTML for the web chat: phone numbers become tap-to-call
+links and web addresses become links, so crisis help is one tap away here too."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+_LINKABLE = re.compile(
+    r"(?P<url>https?://[^\s<]+|/[a-z0-9-]+/offers/[a-z0-9-]+)"
+    r"|(?P<phone>(?<![\d£])(?:0\d{3,4} ?\d{3,4}(?: ?\d{3,4})?|\d{3} \d{3}|999|111)(?!\d))"
+    r"|(?P<sms>(?<=to )\d{5})"
+)
+
+
+def chat_html(text: str) -> Markup:
+    """`text`, escaped, with phone numbers as tel: links and addresses as links."""
+    out, last = [], 0
+    for m in _LINKABLE.finditer(text):
+        out.append(escape(text[last : m.start()]))
+        value = m.group(0)
+        if m.group("url"):
+            out.append(Markup('<a href="{0}">{0}</a>').format(value))
+        elif m.group("phone"):
+            out.append(Markup('<a href="tel:{0}">{1}</a>').format(value.replace(" ", ""), value))
+        else:
+            out.append(Markup('<a href="sms:{0}">{0}</a>').format(value))
+        last = m.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
