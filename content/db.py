@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from content import feedback_models  # noqa: F401 - registers the feedback tables on Base
 from content.models import Base
 
 

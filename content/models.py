@@ -118,26 +118,3 @@ class ContentStateRow(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     loaded_at: Mapped[dt.datetime]
 
-
-class FeedbackItemRow(Base):
-    """Something a young person's use of the service left for staff to see.
-
-    kind: feedback (their words), helpful (a yes/no on an answer), unanswered (a question the bot
-    could not answer, redacted), safeguarding (that risk was shown: never the text), talk-to-person
-    (a message for the team, left with consent). No identity is stored: `chat_ref` is a salted hash
-    that lets /forget delete a chat's items and, later, send an update the young person asked for.
-    """
-
-    __tablename__ = "feedback_items"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20), index=True)
-    area_id: Mapped[Optional[str]] = mapped_column(String(80), index=True)
-    channel: Mapped[str] = mapped_column(String(20))
-    text: Mapped[Optional[str]] = mapped_column(Text)
-    offer_slug: Mapped[Optional[str]] = mapped_column(String(80))
-    helpful: Mapped[Optional[bool]]
-    risk_kind: Mapped[Optional[str]] = mapped_column(String(40))
-    chat_ref: Mapped[Optional[str]] = mapped_column(String(64), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="new")
-    created_at: Mapped[dt.datetime] = mapped_column(index=True)

@@ -1,19 +1,21 @@
-"""Writing what the chat and the site leave for staff: unanswered questions, safeguarding events,
-messages for the team, helpful/not helpful. Free text is redacted before it is stored."""
+"""Writing what the chat and the site leave for staff: feedback, helpful/not helpful, unanswered
+questions, safeguarding events, messages for the team. Free text is redacted before it is stored;
+a contact is stored only with consent, apart from the text."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from content.models import FeedbackItemRow
+from content.feedback_models import ContactRow, FeedbackItemRow
 from content.redaction import redact
+from content.themes import ThemeTagger
 
 MAX_TEXT = 2000
+MAX_CONTACT = 200
 
 
 @dataclass(frozen=True)
@@ -23,16 +25,22 @@ class Record:
     channel: str
     text: str | None = None
     offer_slug: str | None = None
+    offer_category: str | None = None
     helpful: bool | None = None
     risk_kind: str | None = None
     chat_ref: str | None = None
+    topic: str | None = None
+    age_band: str | None = None
+    contact: str | None = None  # only when the young person agreed to be contacted
+    wants_updates: bool = False
 
 
 class RecordStore:
     """Stores records through short transactions of its own."""
 
-    def __init__(self, session_factory: Callable[[], Session]):
+    def __init__(self, session_factory: Callable[[], Session], tagger: ThemeTagger | None = None):
         self._session_factory = session_factory
+        self._tagger = tagger or ThemeTagger()
 
     def add(self, record: Record) -> int:
         text = redact(record.text)[:MAX_TEXT] if record.text else None
@@ -45,9 +53,14 @@ class RecordStore:
             helpful=record.helpful,
             risk_kind=record.risk_kind,
             chat_ref=record.chat_ref,
+            topic=record.topic,
+            age_band=record.age_band,
+            theme=None if record.kind == "safeguarding" else self._tagger.tag(text, record.offer_category),
+            wants_updates=record.wants_updates,
             status="new",
-            created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
         )
+        if record.contact:
+            row.contact = ContactRow(contact=record.contact.strip()[:MAX_CONTACT])
         with self._session_factory() as session, session.begin():
             session.add(row)
         return row.id

@@ -117,7 +117,7 @@ def test_chat_ids_are_stored_only_as_salted_hashes(fake, bot_process):
     n = wait_for_text(fake, CHAT, "Thank you for telling us", after=n)
     from sqlalchemy import select
 
-    from content.models import FeedbackItemRow
+    from content.feedback_models import FeedbackItemRow
 
     db = make_engine(db_url)
     with make_sessionmaker(db)() as session:

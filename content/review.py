@@ -1,0 +1,174 @@
+"""What participation workers do with feedback: find it, move it along, note it, publish it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from content.audit import audit
+from content.feedback_models import (
+    FeedbackItemRow,
+    FeedbackNoteRow,
+    StaffUserRow,
+    YouSaidWeDidRow,
+    utcnow,
+)
+
+STATUSES = ("new", "in-review", "actioned", "published", "dismissed")
+SAFEGUARDING_STATUSES = ("new", "handled")
+KINDS = ("feedback", "helpful", "unanswered", "talk-to-person")
+CHANNELS = ("site", "web", "telegram", "console")
+PAGE_SIZE = 50
+
+
+class ReviewError(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    area: str | None = None
+    theme: str | None = None
+    status: str | None = None
+    channel: str | None = None
+    kind: str | None = None
+    offer: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    page: int = 1
+
+
+def _filtered(f: QueueFilter) -> Select[tuple[FeedbackItemRow]]:
+    q = select(FeedbackItemRow).where(FeedbackItemRow.kind != "safeguarding")
+    if f.area:
+        q = q.where(FeedbackItemRow.area_id == f.area)
+    if f.theme:
+        q = q.where(FeedbackItemRow.theme == f.theme)
+    if f.status:
+        q = q.where(FeedbackItemRow.status == f.status)
+    if f.channel:
+        q = q.where(FeedbackItemRow.channel == f.channel)
+    if f.kind:
+        q = q.where(FeedbackItemRow.kind == f.kind)
+    if f.offer:
+        q = q.where(FeedbackItemRow.offer_slug == f.offer)
+    if f.date_from:
+        q = q.where(FeedbackItemRow.created_at >= dt.datetime.combine(f.date_from, dt.time.min))
+    if f.date_to:
+        q = q.where(FeedbackItemRow.created_at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time.min))
+    return q
+
+
+def queue(session: Session, f: QueueFilter) -> tuple[list[FeedbackItemRow], int]:
+    """One page of matching items, newest first, and how many match in all."""
+    q = _filtered(f)
+    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    page = max(1, f.page)
+    rows = session.scalars(
+        q.order_by(FeedbackItemRow.created_at.desc(), FeedbackItemRow.id.desc())
+        .offset((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+    )
+    return list(rows), total
+
+
+def all_matching(session: Session, f: QueueFilter) -> list[FeedbackItemRow]:
+    return list(session.scalars(_filtered(f).order_by(FeedbackItemRow.created_at.desc())))
+
+
+def open_safeguarding(session: Session, area: str | None = None) -> list[FeedbackItemRow]:
+    q = select(FeedbackItemRow).where(FeedbackItemRow.kind == "safeguarding", FeedbackItemRow.status == "new")
+    if area:
+        q = q.where(FeedbackItemRow.area_id == area)
+    return list(session.scalars(q.order_by(FeedbackItemRow.created_at)))
+
+
+def get_item(session: Session, item_id: int) -> FeedbackItemRow | None:
+    return session.scalar(
+        select(FeedbackItemRow)
+        .where(FeedbackItemRow.id == item_id)
+        .options(selectinload(FeedbackItemRow.notes), selectinload(FeedbackItemRow.contact))
+    )
+
+
+def set_status(session: Session, items: Sequence[FeedbackItemRow], status: str, by: StaffUserRow) -> None:
+    if status not in STATUSES or status == "published":
+        raise ReviewError("status", "Choose a status (publish through \u201cYou said, we did\u201d).")
+    for item in items:
+        if item.kind == "safeguarding":
+            raise ReviewError("status", "Safeguarding events are marked handled, with a note.")
+        old, item.status = item.status, status
+        audit(session, by, "item.status", f"item:{item.id}", {"from": old, "to": status})
+
+
+def set_theme(session: Session, item: FeedbackItemRow, theme: str, themes: Sequence[str], by: StaffUserRow) -> None:
+    if theme not in themes:
+        raise ReviewError("theme", "Choose a theme from the list.")
+    old, item.theme = item.theme, theme
+    audit(session, by, "item.theme", f"item:{item.id}", {"from": old, "to": theme})
+
+
+def add_note(session: Session, item: FeedbackItemRow, text: str, by: StaffUserRow) -> FeedbackNoteRow:
+    text = text.strip()
+    if not text:
+        raise ReviewError("note", "Write the note.")
+    if len(text) > 5000:
+        raise ReviewError("note", "Keep the note under 5,000 characters.")
+    note = FeedbackNoteRow(item=item, author_id=by.id, text=text)
+    session.add(note)
+    audit(session, by, "item.note", f"item:{item.id}", {})
+    return note
+
+
+def handle_safeguarding(session: Session, item: FeedbackItemRow, note: str, by: StaffUserRow) -> None:
+    if item.kind != "safeguarding":
+        raise ReviewError("note", "Only safeguarding events are marked handled.")
+    note = note.strip()
+    if not note:
+        raise ReviewError("note", "Say what was done, even if it was nothing (the event has no identity).")
+    item.status, item.handled_note = "handled", note[:5000]
+    audit(session, by, "safeguarding.handled", f"item:{item.id}", {})
+
+
+def publish(
+    session: Session,
+    area: str,
+    theme: str,
+    you_said: str,
+    we_did: str,
+    items: Sequence[FeedbackItemRow],
+    by: StaffUserRow,
+) -> YouSaidWeDidRow:
+    """Publish a worker-written "You said, we did", closing the items it answers."""
+    you_said, we_did = you_said.strip(), we_did.strip()
+    if not you_said:
+        raise ReviewError("you_said", "Write what young people said, in your own words.")
+    if not we_did:
+        raise ReviewError("we_did", "Write what was done.")
+    if len(you_said) > 1000 or len(we_did) > 2000:
+        raise ReviewError("we_did", "Keep it short: up to 1,000 characters for You said, 2,000 for We did.")
+    entry = YouSaidWeDidRow(area_id=area, theme=theme, you_said=you_said, we_did=we_did, published_by=by.id,
+                            published_at=utcnow())
+    session.add(entry)
+    session.flush()
+    for item in items:
+        item.status, item.you_said_id = "published", entry.id
+    audit(session, by, "you_said.publish", f"you_said:{entry.id}", {"items": [i.id for i in items]})
+    return entry
+
+
+def published(session: Session, area: str, limit: int | None = None) -> list[YouSaidWeDidRow]:
+    q = (
+        select(YouSaidWeDidRow)
+        .where(YouSaidWeDidRow.area_id == area)
+        .order_by(YouSaidWeDidRow.published_at.desc(), YouSaidWeDidRow.id.desc())
+    )
+    if limit:
+        q = q.limit(limit)
+    return list(session.scalars(q))
