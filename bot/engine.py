@@ -179,8 +179,9 @@ class Engine:
             return reply.add(_("OK. You can ask me something else any time."))
         if kind == "helpful":
             verdict, _sep, slug = value.partition(":")
+            offer = catalogue.offer(conv.area or "", slug)
             self._record(Record("helpful", conv.area, channel, offer_slug=slug, helpful=verdict == "yes",
-                                chat_ref=chat_ref))
+                                chat_ref=chat_ref, offer_category=offer.category if offer else None))
             return reply.add(_("Thank you. This helps us make the service better."))
         return reply.add(_("Sorry, that button no longer works. What would you like to know?"))
 
@@ -303,8 +304,15 @@ class Engine:
                 return reply.add(texts.contact_text(last, t))
             return reply.add(texts.more_text(last, conv.language, self.site_url))
         if intent == "changes":
-            return reply.add(_("Workers share what they changed because of what young people said in \"You said, "
-                               "we did\". Nothing has been published here yet."))
+            entries = self.records.latest_published(conv.area or "") if self.records else []
+            if not entries:
+                return reply.add(_("Workers share what they changed because of what young people said in \"You "
+                                   "said, we did\". Nothing has been published here yet."))
+            lines = [_("The latest from \"You said, we did\":")]
+            for e in entries:
+                lines.append(f"• {_('You said')}: {e.you_said}\n  {_('We did')}: {e.we_did}")
+            reply.links.append((_("You said, we did"), f"/{conv.area}/you-said-we-did"))
+            return reply.add("\n".join(lines))
         if intent == "cancel":
             return self._menu(conv, reply.add(_("OK.")))
         return self._menu(conv, reply)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from bot.engine import Engine
 from content.catalogue import Catalogue, CatalogueCache, catalogue_from_bundle
-from content.db import create_tables, make_engine, make_sessionmaker
+from content.db import make_engine, make_sessionmaker
 from content.loader import read_content
+from content.migrate import upgrade
 from content.records import RecordStore
 
 DEFAULT_DB = f"sqlite:///{Path(__file__).resolve().parent.parent / 'instance' / 'local-offer.db'}"
@@ -35,7 +36,7 @@ def engine_from_database(url: str | None = None) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     db = make_engine(url)
-    create_tables(db)  # adds any missing table (e.g. records) to a database made earlier
+    upgrade(db)  # the release step normally has; this makes `make bot` work on a new database
     sessions = make_sessionmaker(db)
     cache = CatalogueCache(sessions, check_every=float(os.environ.get("CONTENT_CHECK_SECONDS", "30")))
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from content.feedback_models import ContactRow, FeedbackItemRow
+from content.feedback_models import ContactRow, FeedbackItemRow, YouSaidWeDidRow
 from content.redaction import redact
+from content.review import published
 from content.themes import ThemeTagger
 
 MAX_TEXT = 2000
@@ -70,6 +71,10 @@ class RecordStore:
         with self._session_factory() as session, session.begin():
             result = session.execute(delete(FeedbackItemRow).where(FeedbackItemRow.chat_ref == chat_ref))
         return result.rowcount or 0
+
+    def latest_published(self, area: str, limit: int = 3) -> list[YouSaidWeDidRow]:
+        with self._session_factory() as session:
+            return published(session, area, limit)
 
     def of_kind(self, kind: str) -> list[FeedbackItemRow]:
         with self._session_factory() as session:

@@ -92,3 +92,13 @@ def app(site_db: str):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def limits_on():
+    """Rate limits for one test; the limiter is shared by every app in the process, so reset it after."""
+    from web.extensions import limiter
+
+    yield
+    limiter.reset()
+    limiter.enabled = False

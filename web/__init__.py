@@ -17,10 +17,11 @@ def create_app(env: str | None = None, overrides: dict[str, Any] | None = None) 
     # The default SQLite database lives in instance/, which a fresh clone does not have.
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.update(overrides or {})
-    from web import cli, content_access, errors, extensions
+    from web import cli, content_access, db_session, errors, extensions
 
     extensions.init_app(app)
     content_access.init_app(app)
+    db_session.init_app(app)
     register_blueprints(app)
     errors.register(app)
     cli.register(app)
@@ -31,10 +32,14 @@ def register_blueprints(app: Flask) -> None:
     """Public site pages, offline support, and the JSON API."""
     from web.api.routes import bp as api_bp
     from web.chat.routes import bp as chat_bp
+    from web.feedback.routes import bp as feedback_bp
     from web.site.offline import bp as offline_bp
     from web.site.routes import bp as site_bp
+    from web.staff import bp as staff_bp
 
     app.register_blueprint(site_bp)
     app.register_blueprint(offline_bp)
     app.register_blueprint(chat_bp)
+    app.register_blueprint(feedback_bp)
+    app.register_blueprint(staff_bp, url_prefix="/staff")
     app.register_blueprint(api_bp, url_prefix="/api/v1")

@@ -10,12 +10,14 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from content.db import create_tables
 from content.loader import CONTENT_ROOT, ContentBundle, ContentError, load_content, read_content
+from content.migrate import upgrade
+from content.staff import StaffError, create_staff
 from web.content_access import content
 
 content_cli = AppGroup("content", help="Check and load the content files.")
 translate_cli = AppGroup("translate", help="Extract, update and compile the site's translations.")
+staff_cli = AppGroup("staff", help="Staff accounts for the dashboard.")
 
 WEB_DIR = Path(__file__).resolve().parent
 TRANSLATIONS = WEB_DIR / "translations"
@@ -46,11 +48,18 @@ def load_command(root: Path) -> None:
     """Make the database equal to the content files (all or nothing)."""
     bundle = _read_or_exit(root)
     access = content()
-    create_tables(access.engine)
+    upgrade(access.engine)
     with access.sessions() as session:
         report = load_content(session, bundle)
     access.cache.invalidate()
     click.echo(f"loaded {len(bundle.offers)} offers: {report}")
+
+
+@content_cli.command("migrate")
+def migrate_command() -> None:
+    """Bring the database's tables up to date (Alembic)."""
+    upgrade(content().engine)
+    click.echo("database is up to date")
 
 
 def _pybabel(*args: str) -> None:
@@ -81,6 +90,25 @@ def compile_command() -> None:
     _pybabel("compile", "-d", str(TRANSLATIONS), "--statistics")
 
 
+@staff_cli.command("create-admin")
+@click.argument("email")
+@click.option("--name", prompt="Name", help="the person's name")
+@click.password_option(help="at least 12 characters (asked for twice when not given)")
+def create_admin_command(email: str, name: str, password: str) -> None:
+    """Make an admin account (the first one has to be made this way: there are no default logins)."""
+    access = content()
+    upgrade(access.engine)
+    with access.sessions() as session:
+        try:
+            create_staff(session, email, name, password, "admin")
+        except StaffError as exc:
+            click.echo(f"{exc.field}: {exc}", err=True)
+            raise SystemExit(1) from None
+        session.commit()
+    click.echo(f"admin account made for {email.strip().lower()}")
+
+
 def register(app: Flask) -> None:
+    app.cli.add_command(staff_cli)
     app.cli.add_command(content_cli)
     app.cli.add_command(translate_cli)

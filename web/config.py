@@ -25,6 +25,14 @@ class Config:
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
     WTF_CSRF_TIME_LIMIT = None
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    # Staff sessions: signed out after 8 hours, or 30 minutes without doing anything.
+    PERMANENT_SESSION_LIFETIME = 8 * 3600
+    STAFF_IDLE_SECONDS = 30 * 60
+    REMEMBER_COOKIE_DURATION = 0
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
     # Preference cookies (area, language): a year, then asked again.
     PREFERENCE_COOKIE_MAX_AGE = 365 * 24 * 3600
 
@@ -36,6 +44,7 @@ class DevelopmentConfig(Config):
 class TestConfig(Config):
     APP_ENV = "test"
     TESTING = True
+    RATELIMIT_ENABLED = False  # tests that check limits switch them on
     SECRET_KEY = "test-only-not-secret"  # noqa: S105 - tests only
     DATABASE_URL = "sqlite://"  # replaced per test
     CONTENT_CHECK_SECONDS = 0.0

@@ -5,6 +5,9 @@ from __future__ import annotations
 from flask import Flask, g, request
 from flask.wrappers import Response
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
 from flask_talisman import Talisman
 from flask_wtf import CSRFProtect
 
@@ -14,6 +17,10 @@ from web.languages import LANG_COOKIE, LANGUAGES, babel_locale, current_language
 babel = Babel()
 csrf = CSRFProtect()
 talisman = Talisman()
+login_manager = LoginManager()
+# Limits are set per route (feedback posts, staff login); storage is in memory unless
+# RATELIMIT_STORAGE_URI points at Redis, so that several processes share the counts.
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 # No inline script or style anywhere, and nothing from other sites: the page must stay light
 # on a cheap phone and the young person's visit must not be seen by third parties.
@@ -38,6 +45,10 @@ def init_app(app: Flask) -> None:
     languages.init_app(app)
     babel.init_app(app, locale_selector=babel_locale)
     csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "staff.login"
+    login_manager.session_protection = "strong"
     talisman.init_app(
         app,
         force_https=app.config["FORCE_HTTPS"],

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from content.staff import create_staff
+from tests.conftest import loaded_sqlite
+from web import create_app
+from web.content_access import content
+
+WORKER = ("worker@notts.test", "a long worker password")
+ADMIN = ("admin@notts.test", "a long admin password!")
+
+
+@pytest.fixture
+def staff_app(tmp_path, shipped_bundle):
+    app = create_app("test", {"DATABASE_URL": loaded_sqlite(tmp_path / "staff.db", shipped_bundle),
+                              "WTF_CSRF_ENABLED": True})
+    with app.app_context(), content().sessions() as s:
+        create_staff(s, WORKER[0], "Wendy Worker", WORKER[1], "worker")
+        create_staff(s, ADMIN[0], "Ada Admin", ADMIN[1], "admin")
+        s.commit()
+    return app
+
+
+def token(client, path: str = "/staff/login") -> str:
+    soup = BeautifulSoup(client.get(path).get_data(as_text=True), "html.parser")
+    return soup.select_one("input[name=csrf_token]")["value"]
+
+
+def sign_in(client, who) -> None:
+    response = client.post("/staff/login", data={"csrf_token": token(client), "email": who[0], "password": who[1]})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+
+
+@pytest.fixture
+def worker(staff_app):
+    client = staff_app.test_client()
+    sign_in(client, WORKER)
+    return client
+
+
+@pytest.fixture
+def admin(staff_app):
+    client = staff_app.test_client()
+    sign_in(client, ADMIN)
+    return client
+
+
+def soup_of(response) -> BeautifulSoup:
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")

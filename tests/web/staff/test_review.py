@@ -1,0 +1,117 @@
+"""A worker's day: the queue, an item, notes, themes, bulk actions, publishing, CSV; all escaped."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from content.records import Record, RecordStore
+from tests.web.staff.conftest import soup_of, token
+from web.content_access import content
+
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def add(app, **kw) -> int:
+    with app.app_context():
+        return RecordStore(content().sessions).add(Record(**{"area": "nottingham", "channel": "site", **kw}))
+
+
+def test_safeguarding_comes_first_and_is_handled_with_a_note(staff_app, worker):
+    sg = add(staff_app, kind="safeguarding", risk_kind="nowhere-to-sleep", channel="telegram")
+    add(staff_app, kind="feedback", text="the app is great")
+    soup = soup_of(worker.get("/staff/"))
+    sections = soup.select("main > section, main > h2")
+    assert sections[0]["class"] == ["safeguarding"]
+    assert "not watched around the clock" in sections[0].get_text()
+    assert "nowhere-to-sleep" in sections[0].get_text()
+    t = token(worker, f"/staff/items/{sg}")
+    worker.post(f"/staff/items/{sg}/handled", data={"csrf_token": t, "note": ""})
+    assert "Say what was done" in soup_of(worker.get(f"/staff/items/{sg}")).get_text()
+    worker.post(f"/staff/items/{sg}/handled", data={"csrf_token": t, "note": "Shared with the duty team"})
+    assert "None open." in soup_of(worker.get("/staff/")).get_text()
+
+
+def test_filters(staff_app, worker):
+    add(staff_app, kind="feedback", text="more money for bus fares please")
+    add(staff_app, kind="feedback", text="my pa never calls back", area="nottinghamshire")
+    add(staff_app, kind="unanswered", text="who won the match", channel="telegram")
+    rows = lambda q: soup_of(worker.get("/staff/?" + q)).select("table.queue tbody tr")  # noqa: E731
+    assert len(rows("")) == 3
+    assert len(rows("area=nottinghamshire")) == 1
+    assert len(rows("theme=money")) == 1
+    assert len(rows("kind=unanswered")) == 1
+    assert len(rows("channel=telegram")) == 1
+    assert len(rows("status=new")) == 3
+    assert len(rows("from=2000-01-01&to=2000-01-02")) == 0
+    assert len(rows("theme=<script>&area=' OR 1=1 --&page=-5&from=notadate")) == 3  # bad filters are ignored
+
+
+def test_item_status_theme_note_and_audit(staff_app, worker, admin):
+    item = add(staff_app, kind="feedback", text="the gym offer is brilliant")
+    t = token(worker, f"/staff/items/{item}")
+    worker.post(f"/staff/items/{item}/status", data={"csrf_token": t, "status": "in-review"})
+    worker.post(f"/staff/items/{item}/theme", data={"csrf_token": t, "theme": "health"})
+    worker.post(f"/staff/items/{item}/note", data={"csrf_token": t, "note": "Ask leisure team for numbers"})
+    soup = soup_of(worker.get(f"/staff/items/{item}"))
+    text = soup.get_text()
+    assert "in-review" in text and "Health and wellbeing" in text and "Ask leisure team for numbers" in text
+    assert worker.post(f"/staff/items/{item}/status", data={"csrf_token": t, "status": "bogus"}).status_code == 400
+    audit = soup_of(admin.get("/staff/audit")).get_text()
+    for action in ("item.status", "item.theme", "item.note"):
+        assert action in audit
+    assert "worker@notts.test" in audit
+
+
+def test_bulk_actions(staff_app, worker):
+    ids = [add(staff_app, kind="feedback", text=f"idea {n}") for n in range(3)]
+    t = token(worker, "/staff/")
+    worker.post("/staff/items/bulk", data={"csrf_token": t, "ids": ids[:2], "action": "dismissed"})
+    assert len(soup_of(worker.get("/staff/?status=dismissed")).select("table.queue tbody tr")) == 2
+
+
+def test_publish_you_said_we_did_to_the_site_and_the_bot(staff_app, worker):
+    ids = [add(staff_app, kind="feedback", text="bus fares to college are too much"),
+           add(staff_app, kind="feedback", text="travel costs are a problem")]
+    t = token(worker, "/staff/")
+    response = worker.post("/staff/items/bulk", data={"csrf_token": t, "ids": ids, "action": "publish"})
+    form_page = worker.get(response.headers["Location"])
+    assert "It answers these 2 item(s)" in form_page.get_data(as_text=True)
+    bad = worker.post("/staff/publish", data={"csrf_token": t, "area": "nottingham", "theme": "money",
+                                              "you_said": "", "we_did": "We did a thing", "ids": ids})
+    assert bad.status_code == 400
+    assert soup_of(bad).select_one("#we_did").text == "We did a thing"  # what was typed is kept
+    good = worker.post("/staff/publish", data={
+        "csrf_token": t, "area": "nottingham", "theme": "money",
+        "you_said": "Travel to college costs too much.", "we_did": "Bus passes now come with your college place.",
+        "ids": ids})
+    assert good.status_code == 302
+    public = soup_of(worker.get("/nottingham/you-said-we-did"))
+    assert public.select_one("section.ysd-theme h2").text == "Money"
+    assert "Bus passes now come with your college place." in public.get_text()
+    assert len(soup_of(worker.get("/staff/?status=published")).select("table.queue tbody tr")) == 2
+    # The bot answers "what have you changed?" with it.
+    from bot.conversation import Conversation
+    from web.content_access import chat_engine
+
+    with staff_app.app_context():
+        reply = chat_engine().respond(Conversation(area="nottingham"), "what have you changed?")
+    assert "Bus passes now come with your college place." in reply.text
+
+
+def test_hostile_feedback_is_escaped_everywhere(staff_app, worker):
+    item = add(staff_app, kind="feedback", text=XSS + " =HYPERLINK(\"http://evil\")")
+    for path in ("/staff/", f"/staff/items/{item}"):
+        html = worker.get(path).get_data(as_text=True)
+        assert "<script>alert" not in html and "<img src=x" not in html
+    rows = list(csv.reader(io.StringIO(worker.get("/staff/export.csv").get_data(as_text=True))))
+    assert rows[0][0] == "id"
+    formula = add(staff_app, kind="feedback", text='=cmd|"/c calc"!A1')
+    rows = list(csv.reader(io.StringIO(worker.get("/staff/export.csv").get_data(as_text=True))))
+    texts = {r[0]: r[-1] for r in rows[1:]}
+    assert texts[str(formula)].startswith("'=")
+    t = token(worker, "/staff/")
+    worker.post("/staff/publish", data={"csrf_token": t, "area": "nottingham", "theme": "other",
+                                        "you_said": XSS, "we_did": XSS})
+    html = worker.get("/nottingham/you-said-we-did").get_data(as_text=True)
+    assert "<script>alert" not in html and "&lt;script&gt;" in html

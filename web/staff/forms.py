@@ -1,0 +1,51 @@
+"""Staff dashboard forms (Flask-WTF: CSRF on every one)."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("Email", validators=[InputRequired("Enter your email."), Length(max=200)])
+    password = PasswordField("Password", validators=[InputRequired("Enter your password."), Length(max=500)])
+
+
+class StatusForm(FlaskForm):
+    status = SelectField("Status", validators=[InputRequired()])
+
+
+class ThemeForm(FlaskForm):
+    theme = SelectField("Theme", validators=[InputRequired()])
+
+
+class NoteForm(FlaskForm):
+    note = TextAreaField("Note", validators=[InputRequired("Write the note."), Length(max=5000)])
+
+
+class HandledForm(FlaskForm):
+    note = TextAreaField("What was done", validators=[InputRequired("Say what was done."), Length(max=5000)])
+
+
+class BulkForm(FlaskForm):
+    ids = SelectMultipleField("Items", coerce=int, validate_choice=False)
+    action = SelectField("Action", validators=[InputRequired()])
+
+
+class PublishForm(FlaskForm):
+    area = SelectField("Area", validators=[InputRequired()])
+    theme = SelectField("Theme", validators=[InputRequired()])
+    you_said = TextAreaField("You said (your summary, not their words)",
+                             validators=[InputRequired("Write what young people said."), Length(max=1000)])
+    we_did = TextAreaField("We did", validators=[InputRequired("Write what was done."), Length(max=2000)])
+    ids = SelectMultipleField("Items this answers", coerce=int, validate_choice=False)
+
+
+class StaffForm(FlaskForm):
+    name = StringField("Name", validators=[InputRequired("Enter a name."), Length(max=200)])
+    email = EmailField("Email", validators=[InputRequired("Enter an email."), Length(max=200)])
+    role = SelectField("Role", choices=[SelectChoice("worker", "Participation worker"), SelectChoice("admin", "Admin")])
+    password = PasswordField("First password (12+ characters; they should change it)",
+                             validators=[InputRequired("Set a first password."), Length(max=500)])
