@@ -1,0 +1,96 @@
+"""Nothing lost: 200 feedback posts from 20 concurrent clients against gunicorn store exactly 200 rows,
+on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from content.db import make_engine, make_sessionmaker
+from content.feedback_models import FeedbackItemRow
+from content.loader import load_content
+from content.migrate import upgrade
+from tests.conftest import ROOT, _postgres_engine
+
+CLIENTS, POSTS_EACH = 20, 10
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": db_url, "RATELIMIT_ENABLED": "0", "APP_ENV": "development"}
+    log = open(tmp_path / "gunicorn.log", "w")  # noqa: SIM115 - closed by the caller
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{port}",
+         "web:create_app()"], cwd=ROOT, env=env, stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/privacy", timeout=2).close()  # noqa: S310 - loopback
+            return proc, log, base
+        except OSError:
+            time.sleep(0.1)
+    proc.terminate()
+    raise AssertionError("gunicorn did not start: " + (tmp_path / "gunicorn.log").read_text())
+
+
+def client_posts(base: str, n: int, client: int) -> list[int]:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(base + "/nottingham/feedback", timeout=10).read().decode()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    codes = []
+    for i in range(n):
+        body = urllib.parse.urlencode({"csrf_token": token, "message": f"client {client} idea {i}"}).encode()
+        with opener.open(base + "/nottingham/feedback", data=body, timeout=30) as response:
+            codes.append(response.status)
+    return codes
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_200_posts_from_20_clients_store_200_rows(backend, tmp_path, shipped_bundle, request):
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / 'load.db'}"
+        engine = make_engine(url)
+    else:
+        base_url = os.environ.get("TEST_DATABASE_URL")
+        if not base_url:
+            pytest.skip("TEST_DATABASE_URL not set")
+        databases = _postgres_engine(base_url)  # a throwaway database, dropped at the end
+        engine = next(databases)
+        request.addfinalizer(lambda: next(databases, None))
+        url = engine.url.render_as_string(hide_password=False)
+    upgrade(engine)
+    with make_sessionmaker(engine)() as session:
+        load_content(session, shipped_bundle)
+    proc, log, base = serve(url, tmp_path)
+    try:
+        with ThreadPoolExecutor(CLIENTS) as pool:
+            results = list(pool.map(lambda c: client_posts(base, POSTS_EACH, c), range(CLIENTS)))
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        log.close()
+    assert [code for codes in results for code in codes] == [200] * (CLIENTS * POSTS_EACH)
+    with make_sessionmaker(engine)() as session:
+        texts = session.scalars(select(FeedbackItemRow.text)).all()
+        assert session.scalar(select(func.count()).select_from(FeedbackItemRow)) == CLIENTS * POSTS_EACH
+    assert len(set(texts)) == CLIENTS * POSTS_EACH
+    engine.dispose()
