@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -12,12 +13,35 @@ from flask.cli import AppGroup
 
 from content.loader import CONTENT_ROOT, ContentBundle, ContentError, load_content, read_content
 from content.migrate import upgrade
+from content.retention import export_person, purge_older_than
 from content.staff import StaffError, create_staff
 from web.content_access import content
 
 content_cli = AppGroup("content", help="Check and load the content files.")
 translate_cli = AppGroup("translate", help="Extract, update and compile the site's translations.")
 staff_cli = AppGroup("staff", help="Staff accounts for the dashboard.")
+feedback_cli = AppGroup("feedback", help="Retention and data requests for feedback.")
+
+
+@feedback_cli.command("purge")
+@click.option("--months", type=click.IntRange(min=1), default=None, help="keep this many months (default 24)")
+def purge_command(months: int | None) -> None:
+    """Delete feedback older than the retention period (FEEDBACK_RETENTION_MONTHS, default 24)."""
+    from flask import current_app
+
+    keep = months or int(current_app.config["FEEDBACK_RETENTION_MONTHS"])
+    with content().sessions() as session:
+        deleted = purge_older_than(session, keep)
+        session.commit()
+    click.echo(f"deleted {deleted} feedback item(s) older than {keep} months")
+
+
+@feedback_cli.command("export-person")
+@click.argument("contact")
+def export_person_command(contact: str) -> None:
+    """Print, as JSON, everything held with this contact (phone or email they gave with consent)."""
+    with content().sessions() as session:
+        click.echo(json.dumps(export_person(session, contact), indent=2, ensure_ascii=False))
 
 WEB_DIR = Path(__file__).resolve().parent
 TRANSLATIONS = WEB_DIR / "translations"
@@ -109,6 +133,7 @@ def create_admin_command(email: str, name: str, password: str) -> None:
 
 
 def register(app: Flask) -> None:
+    app.cli.add_command(feedback_cli)
     app.cli.add_command(staff_cli)
     app.cli.add_command(content_cli)
     app.cli.add_command(translate_cli)

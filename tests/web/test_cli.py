@@ -47,3 +47,27 @@ def test_check_reports_ok(runner):
     result = cli.invoke(args=["content", "check"])
     assert result.exit_code == 0
     assert result.output.startswith("content ok: 2 areas, ")
+
+
+def test_feedback_purge_and_export_commands(runner):
+    app, cli = runner
+    cli.invoke(args=["content", "load"])
+    with app.app_context():
+        from content.records import Record, RecordStore
+        from web.content_access import content
+
+        RecordStore(content().sessions).add(Record("feedback", "nottingham", "site", text="hi", contact="a@b.co"))
+    result = cli.invoke(args=["feedback", "export-person", "a@b.co"])
+    assert '"what_you_said": "hi"' in result.output
+    result = cli.invoke(args=["feedback", "purge", "--months", "1"])
+    assert result.output.startswith("deleted 0 feedback item(s) older than 1 months")
+    assert cli.invoke(args=["feedback", "purge", "--months", "0"]).exit_code != 0
+
+
+def test_create_admin_command(runner):
+    _, cli = runner
+    ok = cli.invoke(args=["staff", "create-admin", "boss@notts.test", "--name", "Boss", "--password",
+                          "a very long password"])
+    assert ok.exit_code == 0 and "admin account made" in ok.output
+    bad = cli.invoke(args=["staff", "create-admin", "boss2@notts.test", "--name", "B", "--password", "short"])
+    assert bad.exit_code == 1 and "password" in bad.output

@@ -43,7 +43,7 @@ def serve(db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            urllib.request.urlopen(base + "/privacy", timeout=2).close()  # noqa: S310 - loopback
+            urllib.request.urlopen(base + "/privacy", timeout=2).close()
             return proc, log, base
         except OSError:
             time.sleep(0.1)
