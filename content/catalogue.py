@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from content.feedback_models import LearnedQuestionRow
 from content.loader import ContentBundle, fingerprint
 from content.models import (
     AreaRow,
@@ -110,7 +111,13 @@ def read_catalogue(session: Session) -> Catalogue:
     situations = _read_ordered(session, SituationRow, Situation)
     crisis = _read_ordered(session, CrisisLineRow, CrisisLine)
     sources = {r.file: Source(file=r.file, title=r.title) for r in session.scalars(select(SourceRow))}
-    offers = tuple(_offer_from_row(r) for r in session.scalars(select(OfferRow).order_by(OfferRow.id)))
+    learned: dict[tuple[str, str], list[str]] = {}
+    for row in session.scalars(select(LearnedQuestionRow).order_by(LearnedQuestionRow.id)):
+        learned.setdefault((row.area_id, row.offer_slug), []).append(row.text)
+    offers = tuple(
+        _with_learned(_offer_from_row(r), learned)
+        for r in session.scalars(select(OfferRow).order_by(OfferRow.id))
+    )
     return Catalogue(state.fingerprint if state else "", areas, categories, situations, crisis, sources, offers)
 
 
@@ -118,6 +125,14 @@ def _read_ordered(session: Session, row_type: type[Any], model: type[M]) -> tupl
     """Rows of a table in file order, as domain objects (the row's columns less `position`)."""
     rows = session.scalars(select(row_type).order_by(row_type.position))
     return tuple(model.model_validate(_columns(r, exclude={"position"})) for r in rows)
+
+
+def _with_learned(offer: Offer, learned: dict[tuple[str, str], list[str]]) -> Offer:
+    """The offer with questions staff taught the matcher added to its example questions."""
+    extra = learned.get((offer.area, offer.slug))
+    if not extra:
+        return offer
+    return offer.model_copy(update={"example_questions": [*offer.example_questions, *extra]})
 
 
 def _columns(row: object, exclude: set[str]) -> dict[str, object]:

@@ -144,3 +144,20 @@ class OutboundMessageRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     attempts: Mapped[int] = mapped_column(default=0)
     sent_at: Mapped[Optional[dt.datetime]] = mapped_column(index=True)
+
+
+class LearnedQuestionRow(Base):
+    """A question young people asked that a worker attached to an offer as a new example question.
+
+    The matcher uses it at once (it is part of the content snapshot) until an editor copies it into
+    the offer's file.
+    """
+
+    __tablename__ = "learned_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    area_id: Mapped[str] = mapped_column(String(80), index=True)
+    offer_slug: Mapped[str] = mapped_column(String(80))
+    text: Mapped[str] = mapped_column(String(300))
+    added_by: Mapped[Optional[int]] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

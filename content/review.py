@@ -18,7 +18,7 @@ from content.feedback_models import (
     utcnow,
 )
 
-STATUSES = ("new", "in-review", "actioned", "published", "dismissed")
+STATUSES = ("new", "in-review", "actioned", "published", "dismissed", "content-gap")
 SAFEGUARDING_STATUSES = ("new", "handled")
 KINDS = ("feedback", "helpful", "unanswered", "talk-to-person")
 CHANNELS = ("site", "web", "telegram", "console")

@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 
 from content.db import create_tables, make_engine, make_sessionmaker
 from content.loader import load_content, read_content
+from content.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -66,10 +67,10 @@ def shipped_bundle():
 
 
 def loaded_sqlite(path: Path, bundle) -> str:
-    """A new SQLite file at `path` with `bundle` loaded; returns its URL."""
+    """A new SQLite file at `path`, migrated as in production, with `bundle` loaded; returns its URL."""
     url = f"sqlite:///{path}"
     eng = make_engine(url)
-    create_tables(eng)
+    upgrade(eng)
     with make_sessionmaker(eng)() as session:
         load_content(session, bundle)
     eng.dispose()

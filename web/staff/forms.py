@@ -49,3 +49,13 @@ class StaffForm(FlaskForm):
     role = SelectField("Role", choices=[SelectChoice("worker", "Participation worker"), SelectChoice("admin", "Admin")])
     password = PasswordField("First password (12+ characters; they should change it)",
                              validators=[InputRequired("Set a first password."), Length(max=500)])
+
+
+class TeachForm(FlaskForm):
+    ids = SelectMultipleField("Questions", coerce=int, validate_choice=False)
+    offer = StringField("Offer", validators=[InputRequired(), Length(max=80)])
+    text = StringField("Example question", validators=[InputRequired(), Length(min=3, max=300)])
+
+
+class GapForm(FlaskForm):
+    ids = SelectMultipleField("Questions", coerce=int, validate_choice=False)

@@ -47,7 +47,8 @@ def test_axe_finds_no_violations(page: Page, live_server: str, path: str):
 
 
 TARGETS = """() => Array.from(document.querySelectorAll('a, button, input, select, summary'))
-  .filter(el => el.offsetParent !== null && !el.matches('.skip') && !el.closest('.body p, .body li, .source, .notice'))
+  .filter(el => el.offsetParent !== null && !el.matches('.skip') && !el.closest('.honeypot')
+               && !el.closest('.body p, .body li, .source, .notice'))
   .map(el => { const r = el.getBoundingClientRect();
                return {html: el.outerHTML.slice(0, 80), w: r.width, h: r.height}; })"""
 

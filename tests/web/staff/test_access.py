@@ -6,10 +6,11 @@ import pytest
 
 from tests.web.staff.conftest import ADMIN, WORKER, sign_in, soup_of, token
 
-GET_ROUTES = ["/staff/", "/staff/items/1", "/staff/publish", "/staff/export.csv", "/staff/people", "/staff/audit"]
+GET_ROUTES = ["/staff/", "/staff/items/1", "/staff/publish", "/staff/export.csv", "/staff/people", "/staff/audit",
+              "/staff/unanswered", "/staff/insights"]
 POST_ROUTES = ["/staff/logout", "/staff/items/1/status", "/staff/items/1/theme", "/staff/items/1/note",
                "/staff/items/1/handled", "/staff/items/bulk", "/staff/publish", "/staff/people",
-               "/staff/people/1/deactivate"]
+               "/staff/people/1/deactivate", "/staff/unanswered/teach", "/staff/unanswered/gap"]
 ADMIN_ROUTES = ["/staff/people", "/staff/audit"]
 
 

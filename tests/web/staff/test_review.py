@@ -115,3 +115,43 @@ def test_hostile_feedback_is_escaped_everywhere(staff_app, worker):
                                         "you_said": XSS, "we_did": XSS})
     html = worker.get("/nottingham/you-said-we-did").get_data(as_text=True)
     assert "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+def test_unanswered_are_grouped_and_teaching_works_at_once(staff_app, worker):
+    from bot.conversation import Conversation
+    from web.content_access import chat_engine
+
+    question = "can i get help paying for a driving test"
+    with staff_app.app_context():
+        before = chat_engine().classify("nottingham", question)
+    assert before.slug is None
+    ids = [add(staff_app, kind="unanswered", text=t, channel="telegram") for t in
+           ("can i get help paying for driving lessons", "help paying for my driving test?",
+            "who won the football")]
+    soup = soup_of(worker.get("/staff/unanswered"))
+    headings = [h.get_text(" ", strip=True) for h in soup.select("section.qgroup h2")]
+    assert headings[0].startswith("2 ×")
+    t = token(worker, "/staff/unanswered")
+    worker.post("/staff/unanswered/teach", data={"csrf_token": t, "ids": ids[:2], "offer": "interview-travel-costs",
+                                                 "text": question})
+    with staff_app.app_context():
+        after = chat_engine().respond(Conversation(area="nottingham"), question)
+    assert after.offers == ["interview-travel-costs"]  # learned without a content load
+    worker.post("/staff/unanswered/gap", data={"csrf_token": t, "ids": ids[2:]})
+    assert "No unanswered questions waiting." in soup_of(worker.get("/staff/unanswered")).get_text()
+    assert len(soup_of(worker.get("/staff/?status=content-gap")).select("table.queue tbody tr")) == 1
+
+
+def test_insights_draw_charts_without_scripts(staff_app, worker):
+    add(staff_app, kind="feedback", text="more money for bus fares " + XSS)
+    add(staff_app, kind="helpful", offer_slug="staying-put", helpful=True)
+    add(staff_app, kind="helpful", offer_slug="staying-put", helpful=False)
+    add(staff_app, kind="unanswered", text=XSS)
+    response = worker.get("/staff/insights")
+    soup = soup_of(response)
+    charts = soup.select("svg.chart")
+    assert len(charts) == 2
+    assert "Money" in charts[0].get_text()
+    assert "50% of 2" in charts[1].get_text()
+    assert not soup.select("script")
+    assert "<script>alert" not in response.get_data(as_text=True)
