@@ -59,11 +59,13 @@ class Engine:
         records: RecordStore | None = None,
         site_url: str = "",
         thresholds: Thresholds | None = None,
+        update_channels: frozenset[str] = frozenset(),
     ):
         self._catalogue = catalogue
         self.records = records
         self.site_url = site_url
         self.thresholds = thresholds or Thresholds()
+        self.update_channels = update_channels  # channels that can send an update back later
         language = Language.load()
         self.language = language
         self.detector = RiskDetector(language=language)
@@ -141,8 +143,19 @@ class Engine:
             return self._after_crisis(conv, text, reply)
         return self._answer_question(conv, text, reply, channel)
 
-    def press(self, conv: Conversation, action: str, channel: str = "console", chat_ref: str | None = None) -> Reply:
-        """Handle a button press (the button's `action`)."""
+    def press(
+        self,
+        conv: Conversation,
+        action: str,
+        channel: str = "console",
+        chat_ref: str | None = None,
+        address: str | None = None,
+    ) -> Reply:
+        """Handle a button press (the button's `action`).
+
+        `address` is the channel's own way back to this chat, already encrypted by the adapter; it is
+        stored only when the young person asks for updates.
+        """
         t = translations(conv.language)
         _ = t.gettext
         kind, _sep, value = action.partition(":")
@@ -177,6 +190,12 @@ class Engine:
                 return reply.add(_("Type your message for the team. Do not put anything private you would not "
                                    "want a worker to read."))
             return reply.add(_("OK. You can ask me something else any time."))
+        if kind == "updates":
+            verdict, _sep, item = value.partition(":")
+            can_store = verdict == "yes" and item.isdigit() and address and chat_ref and self.records is not None
+            if can_store and self.records.subscribe(int(item), chat_ref, address):  # type: ignore[union-attr]
+                return reply.add(_("OK. I will send you a message here when it is done. /forget stops this."))
+            return reply.add(_("OK, no messages about it."))
         if kind == "helpful":
             verdict, _sep, slug = value.partition(":")
             offer = catalogue.offer(conv.area or "", slug)
@@ -192,9 +211,8 @@ class Engine:
         return Reply(first.parts + second.parts, second.buttons, second.offers, first.flags | second.flags,
                      second.links)
 
-    def _record(self, record: Record) -> None:
-        if self.records is not None:
-            self.records.add(record)
+    def _record(self, record: Record) -> int | None:
+        return self.records.add(record) if self.records is not None else None
 
     def _ask_area(self, conv: Conversation, reply: Reply, catalogue: Catalogue, greet: bool) -> Reply:
         _ = translations(conv.language).gettext
@@ -267,9 +285,14 @@ class Engine:
                                "during office hours on a working day, not straight away. If it is urgent, use "
                                "the numbers above or call 999 in an emergency."))
         if flow == "feedback:text":
-            self._record(Record("feedback", conv.area, channel, text=text, chat_ref=chat_ref))
-            return reply.add(_("Thank you for telling us. Workers read all feedback and share what they change in "
-                               "\"You said, we did\"."))
+            item_id = self._record(Record("feedback", conv.area, channel, text=text, chat_ref=chat_ref))
+            reply.add(_("Thank you for telling us. Workers read all feedback and share what they change in "
+                        "\"You said, we did\"."))
+            if item_id is not None and chat_ref and channel in self.update_channels:
+                reply.add(_("Would you like a message here when we do something about it?"))
+                reply.buttons += [Button(_("Yes, tell me"), f"updates:yes:{item_id}"),
+                                  Button(_("No thanks"), "updates:no")]
+            return reply
         return self._answer_question(conv, text, reply, channel)
 
     def _intent(self, conv: Conversation, intent: str, reply: Reply, channel: str, chat_ref: str | None) -> Reply:

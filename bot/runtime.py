@@ -30,7 +30,7 @@ def engine_from_files() -> Engine:
     return Engine(lambda: snapshot, records=None, site_url=site_url())
 
 
-def engine_from_database(url: str | None = None) -> Engine:
+def engine_from_database(url: str | None = None, update_channels: frozenset[str] = frozenset()) -> Engine:
     """An engine on the loaded content, recording to the same database (the bot process)."""
     url = url or database_url()
     if url.startswith("sqlite:///"):
@@ -46,4 +46,4 @@ def engine_from_database(url: str | None = None) -> Engine:
             sys.exit("No content in the database: run `flask --app web content load` first.")
         return snapshot
 
-    return Engine(catalogue, records=RecordStore(sessions), site_url=site_url())
+    return Engine(catalogue, records=RecordStore(sessions), site_url=site_url(), update_channels=update_channels)

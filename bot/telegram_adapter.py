@@ -13,6 +13,7 @@ import json
 import logging
 import os
 
+from cryptography.fernet import Fernet, InvalidToken
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
@@ -68,8 +69,18 @@ def chat_ref(salt: str, chat_id: int) -> str:
 
 
 class TelegramBot:
-    def __init__(self, engine: Engine, store: ConversationStore, salt: str):
+    def __init__(
+        self,
+        engine: Engine,
+        store: ConversationStore,
+        salt: str,
+        cipher: Fernet | None = None,
+        update_interval: float = 30.0,
+    ):
         self.engine, self.store, self.salt = engine, store, salt
+        # Encrypts a chat id kept (with consent) to send an update later; without a key, no updates.
+        self.cipher = cipher
+        self.update_interval = update_interval
 
     def build(
         self,
@@ -94,6 +105,8 @@ class TelegramBot:
             builder = builder.get_updates_request(get_updates_request)
         if not updater:
             builder = builder.updater(None)
+        if self.cipher is not None and self.engine.records is not None:
+            builder = builder.post_init(self._start_update_sender)
         app = builder.build()
         app.add_handler(MessageHandler(filters.TEXT, self.on_text))
         app.add_handler(CallbackQueryHandler(self.on_button))
@@ -134,7 +147,9 @@ class TelegramBot:
             return
         await query.answer()
         conv = self._conversation(key, update)
-        reply = await asyncio.to_thread(self.engine.press, conv, query.data or "", "telegram", key)
+        chat = update.effective_chat
+        address = self.cipher.encrypt(str(chat.id).encode()).decode() if self.cipher and chat else None
+        reply = await asyncio.to_thread(self.engine.press, conv, query.data or "", "telegram", key, address)
         self._save(key, conv, reply)
         await self.send(update, context, reply)
 
@@ -182,6 +197,38 @@ class TelegramBot:
                     raise
                 await asyncio.sleep(0.5 * 2**attempt)
 
+    async def _start_update_sender(self, app: Application) -> None:
+        app.create_task(self._send_updates_forever(app), name="update-sender")
+
+    async def _send_updates_forever(self, app: Application) -> None:
+        """Send queued "We did" updates; a failure is retried on the next round (up to 20 times)."""
+        while True:
+            try:
+                await self.send_updates(app)
+            except Exception:
+                log.warning("update round failed; will retry")
+            await asyncio.sleep(self.update_interval)
+
+    async def send_updates(self, app: Application) -> int:
+        records = self.engine.records
+        if records is None or self.cipher is None:
+            return 0
+        sent = 0
+        for message_id, address, text in await asyncio.to_thread(records.pending_updates, "telegram"):
+            try:
+                chat_id = int(self.cipher.decrypt(address.encode()))
+            except (InvalidToken, ValueError):
+                await asyncio.to_thread(records.update_done, message_id, False)
+                continue
+            try:
+                await app.bot.send_message(chat_id, text[:MAX_TELEGRAM_TEXT])
+            except TelegramError:
+                await asyncio.to_thread(records.update_done, message_id, False)
+                continue
+            await asyncio.to_thread(records.update_done, message_id, True)
+            sent += 1
+        return sent
+
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # Log the kind of failure only: never the message text or who sent it.
         error = context.error
@@ -204,7 +251,11 @@ def run_from_env(webhook: bool = False) -> int:
     if not salt or len(salt) < 16:
         print("Set CHAT_ID_SALT to a random string of 16+ characters (chat ids are stored only as salted hashes).")
         return 2
-    bot = TelegramBot(engine_from_database(), MemoryConversationStore(), salt)
+    key = os.environ.get("CHAT_ADDRESS_KEY")
+    cipher = Fernet(key.encode()) if key else None
+    interval = float(os.environ.get("UPDATE_INTERVAL", "30"))
+    engine = engine_from_database(update_channels=frozenset({"telegram"}) if cipher else frozenset())
+    bot = TelegramBot(engine, MemoryConversationStore(), salt, cipher=cipher, update_interval=interval)
     timeout = float(os.environ.get("TELEGRAM_TIMEOUT", "10"))
     app = bot.build(token, base_url=os.environ.get("TELEGRAM_API_URL"), timeout=timeout)
     webhook_url = os.environ.get("WEBHOOK_URL")

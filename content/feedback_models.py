@@ -140,6 +140,8 @@ class OutboundMessageRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[str] = mapped_column(String(20))
     chat_ref: Mapped[str] = mapped_column(String(64), index=True)
+    # The chat's address, encrypted by the channel adapter (only it holds the key); cleared once sent.
+    address: Mapped[Optional[str]] = mapped_column(String(500))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     attempts: Mapped[int] = mapped_column(default=0)

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from content.feedback_models import ContactRow, FeedbackItemRow, YouSaidWeDidRow
+from content.feedback_models import ContactRow, FeedbackItemRow, OutboundMessageRow, YouSaidWeDidRow
 from content.redaction import redact
 from content.review import published
 from content.themes import ThemeTagger
+from content.updates import mark_failed, mark_sent, pending, subscribe
 
 MAX_TEXT = 2000
 MAX_CONTACT = 200
@@ -66,11 +67,29 @@ class RecordStore:
             session.add(row)
         return row.id
 
+    def subscribe(self, item_id: int, chat_ref: str, address: str) -> bool:
+        with self._session_factory() as session, session.begin():
+            return subscribe(session, item_id, chat_ref, address)
+
+    def pending_updates(self, channel: str) -> list[tuple[int, str, str]]:
+        """(message id, encrypted address, text) of updates still to send on `channel`."""
+        with self._session_factory() as session:
+            return [(m.id, m.address or "", m.text) for m in pending(session, channel)]
+
+    def update_done(self, message_id: int, sent: bool) -> None:
+        with self._session_factory() as session, session.begin():
+            message = session.get(OutboundMessageRow, message_id)
+            if message is not None:
+                (mark_sent if sent else mark_failed)(session, message)
+
     def forget(self, chat_ref: str) -> int:
         """Delete everything held about one chat; returns how many items went."""
         with self._session_factory() as session, session.begin():
-            result = session.execute(delete(FeedbackItemRow).where(FeedbackItemRow.chat_ref == chat_ref))
-        return result.rowcount or 0
+            items = list(session.scalars(select(FeedbackItemRow).where(FeedbackItemRow.chat_ref == chat_ref)))
+            for item in items:
+                session.delete(item)  # with its contact and notes
+            session.execute(delete(OutboundMessageRow).where(OutboundMessageRow.chat_ref == chat_ref))
+        return len(items)
 
     def latest_published(self, area: str, limit: int = 3) -> list[YouSaidWeDidRow]:
         with self._session_factory() as session:

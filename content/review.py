@@ -17,6 +17,7 @@ from content.feedback_models import (
     YouSaidWeDidRow,
     utcnow,
 )
+from content.updates import queue_updates
 
 STATUSES = ("new", "in-review", "actioned", "published", "dismissed", "content-gap")
 SAFEGUARDING_STATUSES = ("new", "handled")
@@ -159,8 +160,14 @@ def publish(
     session.flush()
     for item in items:
         item.status, item.you_said_id = "published", entry.id
-    audit(session, by, "you_said.publish", f"you_said:{entry.id}", {"items": [i.id for i in items]})
+    queued = queue_updates(session, entry, items, update_text(entry))
+    audit(session, by, "you_said.publish", f"you_said:{entry.id}", {"items": [i.id for i in items], "updates": queued})
     return entry
+
+
+def update_text(entry: YouSaidWeDidRow) -> str:
+    # In English: the worker writes it in English; the young person saw the same words on the page.
+    return f"An update on what you told us.\n\nYou said: {entry.you_said}\n\nWe did: {entry.we_did}"
 
 
 def published(session: Session, area: str, limit: int | None = None) -> list[YouSaidWeDidRow]:

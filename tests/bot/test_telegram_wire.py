@@ -192,3 +192,52 @@ def _try(post, secret):  # type: ignore[no-untyped-def]
         return post(secret)
     except OSError:  # not listening yet
         return None
+
+
+def test_closing_the_loop_sends_we_did_to_the_chat_and_retries(fake, tmp_path, shipped_bundle):
+    from cryptography.fernet import Fernet
+    from sqlalchemy import select
+
+    from content.feedback_models import FeedbackItemRow, OutboundMessageRow
+    from content.review import publish
+    from content.staff import create_staff
+
+    db_url = loaded_sqlite(tmp_path / "loop.db", shipped_bundle)
+    env = {**os.environ, "TELEGRAM_TOKEN": "123456:TEST-TOKEN", "TELEGRAM_API_URL": fake.url,
+           "TELEGRAM_TIMEOUT": "1", "CHAT_ID_SALT": "test-salt-0123456789", "DATABASE_URL": db_url,
+           "CHAT_ADDRESS_KEY": Fernet.generate_key().decode(), "UPDATE_INTERVAL": "0.5"}
+    env.pop("WEBHOOK_URL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "telegram"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        fake.send_text(CHAT, "/start")
+        n = wait_for_text(fake, CHAT, "Which council")
+        fake.press(CHAT, "area:nottingham")
+        n = wait_for_text(fake, CHAT, "OK: Nottingham", after=n)
+        fake.send_text(CHAT, "/feedback")
+        n = wait_for_text(fake, CHAT, "Tell us what you think", after=n)
+        fake.send_text(CHAT, "the bus to college costs too much")
+        n = wait_for_text(fake, CHAT, "Would you like a message here", after=n)
+        markup = fake.sent()[-1]["reply_markup"]
+        yes = next(b["callback_data"] for row in markup["inline_keyboard"] for b in row
+                   if b["callback_data"].startswith("updates:yes:"))
+        fake.press(CHAT, yes)
+        n = wait_for_text(fake, CHAT, "I will send you a message here", after=n)
+
+        db = make_engine(db_url)
+        with make_sessionmaker(db)() as s:
+            worker = create_staff(s, "w@notts.test", "Wendy", "a long worker password", "worker")
+            item = s.scalars(select(FeedbackItemRow).where(FeedbackItemRow.kind == "feedback")).one()
+            assert str(CHAT) not in (item.contact.contact or "")  # the chat id is stored encrypted
+            fake.fail_until = time.time() + 1.5  # Telegram fails for a moment: the update waits and retries
+            publish(s, "nottingham", "money", "Travel to college costs too much.",
+                    "Bus passes now come with your college place.", [item], worker)
+            s.commit()
+        wait_for_text(fake, CHAT, "We did: Bus passes now come with your college place.", after=n)
+        with make_sessionmaker(db)() as s:
+            [message] = s.scalars(select(OutboundMessageRow)).all()
+            assert message.sent_at is not None and message.address is None
+        db.dispose()
+    finally:
+        proc.terminate()
+        proc.wait(10)
