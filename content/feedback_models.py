@@ -163,3 +163,15 @@ class LearnedQuestionRow(Base):
     text: Mapped[str] = mapped_column(String(300))
     added_by: Mapped[Optional[int]] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ResponseTemplateRow(Base):
+    """A "We did" answer saved for reuse, so common answers are quick to publish."""
+
+    __tablename__ = "response_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    we_did: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[Optional[int]] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

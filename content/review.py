@@ -13,6 +13,7 @@ from content.audit import audit
 from content.feedback_models import (
     FeedbackItemRow,
     FeedbackNoteRow,
+    ResponseTemplateRow,
     StaffUserRow,
     YouSaidWeDidRow,
     utcnow,
@@ -179,3 +180,20 @@ def published(session: Session, area: str, limit: int | None = None) -> list[You
     if limit:
         q = q.limit(limit)
     return list(session.scalars(q))
+
+
+def save_template(session: Session, name: str, we_did: str, by: StaffUserRow) -> ResponseTemplateRow:
+    name, we_did = " ".join(name.split()), we_did.strip()
+    if not 2 <= len(name) <= 120:
+        raise ReviewError("template_name", "Give the saved answer a short name (2 to 120 characters).")
+    if session.scalar(select(ResponseTemplateRow).where(ResponseTemplateRow.name == name)):
+        raise ReviewError("template_name", "There is already a saved answer with this name.")
+    row = ResponseTemplateRow(name=name, we_did=we_did, created_by=by.id)
+    session.add(row)
+    session.flush()
+    audit(session, by, "template.save", f"template:{row.id}", {"name": name})
+    return row
+
+
+def response_templates(session: Session) -> list[ResponseTemplateRow]:
+    return list(session.scalars(select(ResponseTemplateRow).order_by(ResponseTemplateRow.name)))

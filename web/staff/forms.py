@@ -41,6 +41,8 @@ class PublishForm(FlaskForm):
                              validators=[InputRequired("Write what young people said."), Length(max=1000)])
     we_did = TextAreaField("We did", validators=[InputRequired("Write what was done."), Length(max=2000)])
     ids = SelectMultipleField("Items this answers", coerce=int, validate_choice=False)
+    template_name = StringField("Save this \u201cWe did\u201d for reuse, named (optional)",
+                                validators=[Length(max=120)])
 
 
 class StaffForm(FlaskForm):

@@ -24,6 +24,8 @@ from content.review import (
     open_safeguarding,
     publish,
     queue,
+    response_templates,
+    save_template,
     set_status,
     set_theme,
 )
@@ -209,9 +211,13 @@ def _publish_form() -> PublishForm:
 def publish_form() -> ResponseReturnValue:
     form = _publish_form()
     s = db()
+    templates = response_templates(s)
     if request.method == "GET":
         ids = [int(i) for i in request.args.getlist("ids") if i.isdigit()][:500]
         form.ids.data = ids
+        chosen = next((t for t in templates if str(t.id) == request.args.get("template")), None)
+        if chosen is not None:
+            form.we_did.data = chosen.we_did
         items = [i for i in (get_item(s, i) for i in ids) if i is not None]
         if items and not form.area.data:
             form.area.data = items[0].area_id
@@ -222,6 +228,8 @@ def publish_form() -> ResponseReturnValue:
         try:
             publish(s, form.area.data, form.theme.data, form.you_said.data, form.we_did.data, items,
                     current_user.row)
+            if (form.template_name.data or "").strip():
+                save_template(s, form.template_name.data or "", form.we_did.data or "", current_user.row)
         except ReviewError as exc:
             s.rollback()
             getattr(form, exc.field).errors.append(str(exc))
@@ -230,4 +238,4 @@ def publish_form() -> ResponseReturnValue:
             flash("Published. It is now on the area's \u201cYou said, we did\u201d page.")
             return redirect(url_for("feedback.you_said", area_id=form.area.data))
     status = 400 if request.method == "POST" else 200
-    return render_template("staff/publish.html", form=form, items=items), status
+    return render_template("staff/publish.html", form=form, items=items, templates=templates), status

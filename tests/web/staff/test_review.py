@@ -155,3 +155,20 @@ def test_insights_draw_charts_without_scripts(staff_app, worker):
     assert "50% of 2" in charts[1].get_text()
     assert not soup.select("script")
     assert "<script>alert" not in response.get_data(as_text=True)
+
+
+def test_saved_answers_make_publishing_quicker(staff_app, worker):
+    first = add(staff_app, kind="feedback", text="bus fares")
+    t = token(worker, "/staff/")
+    worker.post("/staff/publish", data={"csrf_token": t, "area": "nottingham", "theme": "money",
+                                        "you_said": "Bus fares cost too much.", "we_did": "We added bus passes.",
+                                        "ids": [first], "template_name": "Bus passes"})
+    page = soup_of(worker.get("/staff/publish"))
+    link = page.select_one("details.templates a")
+    assert link.text == "Bus passes"
+    prefilled = soup_of(worker.get(link["href"]))
+    assert prefilled.select_one("#we_did").text == "We added bus passes."
+    again = worker.post("/staff/publish", data={"csrf_token": t, "area": "nottingham", "theme": "money",
+                                                "you_said": "x", "we_did": "y", "template_name": "Bus passes"})
+    assert again.status_code == 400
+    assert "already a saved answer" in soup_of(again).select_one("#template_name-error").text
