@@ -25,6 +25,7 @@ EXPECTED = {
     "/<area_id>/offers/<slug>/helpful",
     "/<area_id>/feedback",
     "/<area_id>/you-said-we-did",
+    "/<area_id>/you-said-we-did/print",
     "/staff/login",
     "/staff/logout",
     "/staff/",

@@ -7,6 +7,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext
 
+from content.feedback_models import utcnow
 from content.records import Record, RecordStore
 from content.review import published
 from content.themes import ThemeTagger
@@ -64,7 +65,9 @@ def tell_us(area_id: str) -> ResponseReturnValue:
 
 
 @bp.get("/<area_id>/you-said-we-did")
-def you_said(area_id: str) -> ResponseReturnValue:
+@bp.get("/<area_id>/you-said-we-did/print", endpoint="you_said_print", defaults={"printable": True})
+def you_said(area_id: str, printable: bool = False) -> ResponseReturnValue:
+    """The public page; /print is the same as a plain letter for the yearly "You said, we did"."""
     if not catalogue().has_area(area_id):
         abort(404)
     area = catalogue().area(area_id)
@@ -74,4 +77,5 @@ def you_said(area_id: str) -> ResponseReturnValue:
     for entry in entries:
         by_theme.setdefault(entry.theme, []).append(entry)
     groups = [(tagger.name(theme), items) for theme, items in by_theme.items()]
-    return render_template("feedback/you_said.html", area=area, groups=groups)
+    template = "feedback/you_said_print.html" if printable else "feedback/you_said.html"
+    return render_template(template, area=area, groups=groups, now=utcnow())

@@ -90,6 +90,9 @@ def test_publish_you_said_we_did_to_the_site_and_the_bot(staff_app, worker):
     assert public.select_one("section.ysd-theme h2").text == "Money"
     assert "Bus passes now come with your college place." in public.get_text()
     assert len(soup_of(worker.get("/staff/?status=published")).select("table.queue tbody tr")) == 2
+    letter = soup_of(worker.get("/nottingham/you-said-we-did/print"))
+    assert letter.h1.text == "You said, we did" and not letter.select("nav, header, script")
+    assert "Bus passes now come with your college place." in letter.get_text()
     # The bot answers "what have you changed?" with it.
     from bot.conversation import Conversation
     from web.content_access import chat_engine
