@@ -1,0 +1,70 @@
+"""The whole loop in real Chromium: a young person's feedback -> a worker tags, notes and publishes ->
+it is on the public page and the chat bot tells it."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+from playwright.sync_api import Page, expect
+from werkzeug.serving import make_server
+
+from content.staff import create_staff
+from tests.conftest import loaded_sqlite
+from web import create_app
+from web.content_access import content
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def own_server(tmp_path, shipped_bundle):
+    app = create_app("test", {"DATABASE_URL": loaded_sqlite(tmp_path / "journey.db", shipped_bundle),
+                              "WTF_CSRF_ENABLED": True})
+    with app.app_context(), content().sessions() as s:
+        create_staff(s, "wendy@notts.test", "Wendy Worker", "a long worker password", "worker")
+        s.commit()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def test_feedback_to_you_said_we_did(page: Page, own_server: str, browser):
+    # A young person, on their phone.
+    page.goto(own_server + "/nottingham/feedback")
+    page.get_by_label("What do you want to tell us?").fill("Bus fares to college are too much for me")
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator("h1")).to_have_text("Thank you")
+
+    # A participation worker, on a laptop.
+    staff = browser.new_context(viewport={"width": 1280, "height": 800})
+    desk = staff.new_page()
+    desk.goto(own_server + "/staff/")
+    desk.get_by_label("Email").fill("wendy@notts.test")
+    desk.get_by_label("Password").fill("a long worker password")
+    desk.get_by_role("button", name="Sign in").click()
+    expect(desk.locator("h1")).to_have_text("Feedback queue")
+    desk.locator("table.queue a").first.click()
+    desk.get_by_label("Theme").select_option("money")
+    desk.locator("form[action$='/theme'] button").click()
+    expect(desk.locator(".flash")).to_have_text("Theme changed.")
+    desk.get_by_label("Add a note").fill("Raised with the transport team")
+    desk.get_by_role("button", name="Add note").click()
+    expect(desk.locator(".note")).to_contain_text("Raised with the transport team")
+    desk.get_by_role("link", name=re.compile("Publish a")).click()
+    desk.get_by_label(re.compile("^You said")).fill("Bus fares to college cost too much.")
+    desk.get_by_label("We did", exact=True).fill("Care leavers at college now get a free bus pass.")
+    desk.get_by_role("button", name="Publish").click()
+    expect(desk.locator("h1")).to_have_text("You said, we did")
+    staff.close()
+
+    # Back on the phone: the public page, and the chat bot.
+    page.goto(own_server + "/nottingham/you-said-we-did")
+    expect(page.locator(".ysd").first).to_contain_text("Care leavers at college now get a free bus pass.")
+    page.goto(own_server + "/nottingham/chat")
+    page.get_by_label("Your message").fill("what have you changed?")
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator(".msg-bot").last).to_contain_text("free bus pass")
