@@ -146,8 +146,13 @@ def publish(
     we_did: str,
     items: Sequence[FeedbackItemRow],
     by: StaffUserRow,
+    translations: dict[str, dict[str, str]] | None = None,
 ) -> YouSaidWeDidRow:
-    """Publish a worker-written "You said, we did", closing the items it answers."""
+    """Publish a worker-written "You said, we did", closing the items it answers.
+
+    `translations` is {"ar": {"you_said": ..., "we_did": ...}, ...}; a language with either part
+    missing is left out, and the page shows English for it.
+    """
     you_said, we_did = you_said.strip(), we_did.strip()
     if not you_said:
         raise ReviewError("you_said", "Write what young people said, in your own words.")
@@ -155,8 +160,13 @@ def publish(
         raise ReviewError("we_did", "Write what was done.")
     if len(you_said) > 1000 or len(we_did) > 2000:
         raise ReviewError("we_did", "Keep it short: up to 1,000 characters for You said, 2,000 for We did.")
+    kept = {
+        lang: {"you_said": t["you_said"].strip()[:1000], "we_did": t["we_did"].strip()[:2000]}
+        for lang, t in (translations or {}).items()
+        if t.get("you_said", "").strip() and t.get("we_did", "").strip()
+    }
     entry = YouSaidWeDidRow(area_id=area, theme=theme, you_said=you_said, we_did=we_did, published_by=by.id,
-                            published_at=utcnow())
+                            published_at=utcnow(), translations=kept)
     session.add(entry)
     session.flush()
     for item in items:

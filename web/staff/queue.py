@@ -32,9 +32,11 @@ from content.review import (
 from content.themes import ThemeTagger
 from web.content_access import catalogue
 from web.db_session import db
+from web.languages import LANGUAGES
 from web.staff import bp
 from web.staff.forms import BulkForm, HandledForm, NoteForm, PublishForm, StatusForm, ThemeForm
 
+TRANSLATED = [lang.code for lang in LANGUAGES if lang.code != "en"]
 BULK_ACTIONS = [("in-review", "Mark in review"), ("actioned", "Mark actioned"), ("dismissed", "Dismiss"),
                 ("publish", "Publish a \u201cYou said, we did\u201d for these")]
 
@@ -226,8 +228,13 @@ def publish_form() -> ResponseReturnValue:
         items = [i for i in (get_item(s, i) for i in (form.ids.data or [])[:500]) if i is not None]
     if form.validate_on_submit():
         try:
+            translations = {
+                lang: {"you_said": request.form.get(f"you_said_{lang}", ""),
+                       "we_did": request.form.get(f"we_did_{lang}", "")}
+                for lang in TRANSLATED
+            }
             publish(s, form.area.data, form.theme.data, form.you_said.data, form.we_did.data, items,
-                    current_user.row)
+                    current_user.row, translations)
             if (form.template_name.data or "").strip():
                 save_template(s, form.template_name.data or "", form.we_did.data or "", current_user.row)
         except ReviewError as exc:
@@ -238,4 +245,5 @@ def publish_form() -> ResponseReturnValue:
             flash("Published. It is now on the area's \u201cYou said, we did\u201d page.")
             return redirect(url_for("feedback.you_said", area_id=form.area.data))
     status = 400 if request.method == "POST" else 200
-    return render_template("staff/publish.html", form=form, items=items, templates=templates), status
+    return render_template("staff/publish.html", form=form, items=items, templates=templates,
+                           translated=[lang for lang in LANGUAGES if lang.code in TRANSLATED]), status

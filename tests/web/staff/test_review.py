@@ -84,8 +84,14 @@ def test_publish_you_said_we_did_to_the_site_and_the_bot(staff_app, worker):
     good = worker.post("/staff/publish", data={
         "csrf_token": t, "area": "nottingham", "theme": "money",
         "you_said": "Travel to college costs too much.", "we_did": "Bus passes now come with your college place.",
+        "you_said_ar": "أجرة الحافلة إلى الكلية غالية.", "we_did_ar": "أصبحت بطاقة الحافلة مع مكانك في الكلية.",
         "ids": ids})
     assert good.status_code == 302
+    arabic = soup_of(worker.get("/nottingham/you-said-we-did?lang=ar"))
+    assert "أصبحت بطاقة الحافلة مع مكانك في الكلية." in arabic.get_text()
+    farsi = soup_of(worker.get("/nottingham/you-said-we-did?lang=fa"))
+    assert farsi.select_one(".ysd p[lang=en]").text == "Travel to college costs too much."
+    worker.get("/nottingham/you-said-we-did?lang=en")
     public = soup_of(worker.get("/nottingham/you-said-we-did"))
     assert public.select_one("section.ysd-theme h2").text == "Money"
     assert "Bus passes now come with your college place." in public.get_text()
