@@ -55,7 +55,7 @@ def test_feedback_to_you_said_we_did(page: Page, own_server: str, browser):
     desk.get_by_role("button", name="Add note").click()
     expect(desk.locator(".note")).to_contain_text("Raised with the transport team")
     desk.get_by_role("link", name=re.compile("Publish a")).click()
-    desk.get_by_label(re.compile("^You said")).fill("Bus fares to college cost too much.")
+    desk.get_by_label("You said (your summary, not their words)").fill("Bus fares to college cost too much.")
     desk.get_by_label("We did", exact=True).fill("Care leavers at college now get a free bus pass.")
     desk.get_by_role("button", name="Publish").click()
     expect(desk.locator("h1")).to_have_text("You said, we did")
