@@ -17,11 +17,12 @@ def create_app(env: str | None = None, overrides: dict[str, Any] | None = None) 
     # The default SQLite database lives in instance/, which a fresh clone does not have.
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.update(overrides or {})
-    from web import cli, content_access, db_session, errors, extensions
+    from web import cli, content_access, db_session, errors, extensions, ops
 
     extensions.init_app(app)
     content_access.init_app(app)
     db_session.init_app(app)
+    ops.init_app(app)
     register_blueprints(app)
     errors.register(app)
     cli.register(app)

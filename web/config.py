@@ -21,6 +21,7 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     MAX_CONTENT_LENGTH = 256 * 1024
+    JSON_LOGS = os.environ.get("JSON_LOGS", "0") == "1"
     MAX_FORM_MEMORY_SIZE = 256 * 1024
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
@@ -54,6 +55,7 @@ class TestConfig(Config):
 
 class ProductionConfig(Config):
     APP_ENV = "production"
+    JSON_LOGS = os.environ.get("JSON_LOGS", "1") == "1"
     FORCE_HTTPS = os.environ.get("FORCE_HTTPS", "1") == "1"
     SESSION_COOKIE_SECURE = True
 

@@ -44,6 +44,8 @@ EXPECTED = {
     "/staff/unanswered/teach",
     "/staff/unanswered/gap",
     "/staff/insights",
+    "/healthz",
+    "/readyz",
 }
 
 
