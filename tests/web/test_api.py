@@ -23,7 +23,8 @@ def validate(spec, path, data, status="200"):
 
 def test_openapi_document(spec):
     assert spec["openapi"].startswith("3.1")
-    assert set(spec["paths"]) == {"/areas", "/areas/{area}/offers", "/areas/{area}/offers/{slug}"}
+    assert set(spec["paths"]) == {"/areas", "/areas/{area}/offers", "/areas/{area}/offers/{slug}",
+                                  "/areas/{area}/openreferral/services"}
     jsonschema.Draft202012Validator.check_schema(spec["components"]["schemas"]["Offer"])
 
 
@@ -54,3 +55,18 @@ def test_not_found_is_json(client, spec, path):
     response = client.get(path)
     assert response.status_code == 404
     assert response.get_json() == {"error": "Not Found", "status": 404}
+
+
+def test_open_referral_export(client, spec, shipped_bundle):
+    data = client.get("/api/v1/areas/nottinghamshire/openreferral/services").get_json()
+    validate(spec, "/areas/{area}/openreferral/services", data)
+    county = [o for o in shipped_bundle.offers if o.area == "nottinghamshire"]
+    assert data["total_items"] == len(county) == len(data["contents"])
+    ykym = next(s for s in data["contents"] if s["name"].startswith("You Know Your Mind"))
+    assert ykym["organization"]["name"] == "Nottinghamshire County Council"
+    assert ykym["cost_options"][0]["amount"] == 500.0
+    assert ykym["eligibilitys"][0]["maximum_age"] == 24
+    assert ykym["url"].endswith("/nottinghamshire/offers/you-know-your-mind")
+    again = client.get("/api/v1/areas/nottinghamshire/openreferral/services").get_json()
+    assert [s["id"] for s in again["contents"]] == [s["id"] for s in data["contents"]]  # stable ids
+    assert client.get("/api/v1/areas/derby/openreferral/services").status_code == 404

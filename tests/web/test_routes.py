@@ -45,6 +45,7 @@ EXPECTED = {
     "/staff/unanswered/gap",
     "/staff/insights",
     "/healthz",
+    "/api/v1/areas/<area_id>/openreferral/services",
     "/readyz",
 }
 

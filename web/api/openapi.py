@@ -27,6 +27,23 @@ def _schemas() -> dict[str, Any]:
         "properties": {k: offer["properties"][k] for k in summary_fields},
         "required": summary_fields,
     }
+    schemas["OpenReferralPage"] = {
+        "type": "object",
+        "properties": {
+            "total_items": {"type": "integer"},
+            "total_pages": {"type": "integer"},
+            "page_number": {"type": "integer"},
+            "size": {"type": "integer"},
+            "first_page": {"type": "boolean"},
+            "last_page": {"type": "boolean"},
+            "empty": {"type": "boolean"},
+            "contents": {"type": "array", "items": {"type": "object", "required": ["id", "name", "status"],
+                                                    "properties": {"id": {"type": "string", "format": "uuid"},
+                                                                   "name": {"type": "string"},
+                                                                   "status": {"type": "string"}}}},
+        },
+        "required": ["total_items", "total_pages", "page_number", "contents"],
+    }
     schemas["Error"] = {
         "type": "object",
         "properties": {"error": {"type": "string"}, "status": {"type": "integer"}},
@@ -102,6 +119,18 @@ def openapi_document() -> dict[str, Any]:
                     "summary": "One offer in full",
                     "parameters": [area_param, slug_param],
                     "responses": {"200": _json({"$ref": "#/components/schemas/Offer"}, "The offer"), "404": NOT_FOUND},
+                }
+            },
+            "/areas/{area}/openreferral/services": {
+                "get": {
+                    "operationId": "openReferralServices",
+                    "summary": "The area's offers as Open Referral UK services",
+                    "parameters": [area_param, {"name": "page", "in": "query", "required": False,
+                                                "schema": {"type": "integer", "minimum": 1}}],
+                    "responses": {
+                        "200": _json({"$ref": "#/components/schemas/OpenReferralPage"}, "One page of services"),
+                        "404": NOT_FOUND,
+                    },
                 }
             },
         },

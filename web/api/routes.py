@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, url_for
+from flask import Blueprint, abort, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
 
+from content.openreferral import services_page
 from content.schema import Area, Offer
 from web.api.openapi import openapi_document
 from web.content_access import catalogue
@@ -48,6 +49,19 @@ def area_offer(area_id: str, slug: str) -> ResponseReturnValue:
     if found is None:
         abort(404)
     return jsonify(offer_json(found, full=True))
+
+
+@bp.get("/areas/<area_id>/openreferral/services")
+def openreferral_services(area_id: str) -> ResponseReturnValue:
+    """The area's offers as Open Referral UK services (for council directories)."""
+    cat = catalogue()
+    if not cat.has_area(area_id):
+        abort(404)
+    page = request.args.get("page", "1")
+    number = int(page) if page.isdigit() and len(page) < 6 else 1
+    return jsonify(services_page(
+        cat, area_id, lambda o: url_for("site.offer", area_id=o.area, slug=o.slug, _external=True), number
+    ))
 
 
 @bp.get("/openapi.json")
