@@ -10,9 +10,12 @@ Telegram, the web chat and the console only translate to and from it. Order of w
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot import texts
 from bot.conversation import Conversation
@@ -27,6 +30,7 @@ from content.safeguarding import RiskDetector
 from content.schema import Offer
 
 MAX_MESSAGE_CHARS = 1000
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -212,7 +216,14 @@ class Engine:
                      second.links)
 
     def _record(self, record: Record) -> int | None:
-        return self.records.add(record) if self.records is not None else None
+        """Store a record; None when there is no store or it is down (the answer still goes out)."""
+        if self.records is None:
+            return None
+        try:
+            return self.records.add(record)
+        except SQLAlchemyError:
+            log.warning("could not store a %s record: database unavailable", record.kind)
+            return None
 
     def _ask_area(self, conv: Conversation, reply: Reply, catalogue: Catalogue, greet: bool) -> Reply:
         _ = translations(conv.language).gettext
@@ -280,12 +291,19 @@ class Engine:
             return WhatCanIGetFlow(self, conv, translations(conv.language)).answer(text, reply)
         conv.flow = None
         if flow == "talk:message":
-            self._record(Record("talk-to-person", conv.area, channel, text=text, chat_ref=chat_ref))
+            if self._record(Record("talk-to-person", conv.area, channel, text=text, chat_ref=chat_ref)) is None \
+                    and self.records is not None:
+                conv.flow = "talk:message"  # keep the step: they can send it again
+                return reply.add(_("Sorry, I could not save your message just now. Please send it again in a few "
+                                   "minutes. If it is urgent, use the numbers in Get help now."))
             return reply.add(_("Thank you. Your message is saved for the leaving care team. Someone will read it "
                                "during office hours on a working day, not straight away. If it is urgent, use "
                                "the numbers above or call 999 in an emergency."))
         if flow == "feedback:text":
             item_id = self._record(Record("feedback", conv.area, channel, text=text, chat_ref=chat_ref))
+            if item_id is None and self.records is not None:
+                conv.flow = "feedback:text"
+                return reply.add(_("Sorry, I could not save that just now. Please send it again in a few minutes."))
             reply.add(_("Thank you for telling us. Workers read all feedback and share what they change in "
                         "\"You said, we did\"."))
             if item_id is not None and chat_ref and channel in self.update_channels:
@@ -327,7 +345,10 @@ class Engine:
                 return reply.add(texts.contact_text(last, t))
             return reply.add(texts.more_text(last, conv.language, self.site_url))
         if intent == "changes":
-            entries = self.records.latest_published(conv.area or "") if self.records else []
+            try:
+                entries = self.records.latest_published(conv.area or "") if self.records else []
+            except SQLAlchemyError:
+                entries = []
             if not entries:
                 return reply.add(_("Workers share what they changed because of what young people said in \"You "
                                    "said, we did\". Nothing has been published here yet."))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 
 def _wants_json() -> bool:
@@ -17,6 +18,10 @@ def _messages(code: int) -> tuple[str, str]:
         return gettext("Page not found"), gettext("We could not find that page. It may have moved.")
     if code == 400:
         return gettext("Something was wrong with that link"), gettext("Please go back and try again.")
+    if code == 503:
+        return gettext("Sorry, this is not working just now"), gettext(
+            "Please try again in a few minutes. Pages you have opened before still work."
+        )
     if code == 429:
         return gettext("Too many tries"), gettext("Please wait a minute and try again.")
     if code >= 500:
@@ -34,6 +39,13 @@ def handle_http_error(exc: HTTPException) -> ResponseReturnValue:
     return render_template("errors/error.html", title=title, message=message, code=code), code
 
 
+def handle_database_down(exc: OperationalError) -> ResponseReturnValue:
+    from flask import current_app
+
+    current_app.logger.warning("database unavailable on %s %s", request.method, request.path)
+    return handle_http_error(ServiceUnavailable())
+
+
 def handle_unexpected(exc: Exception) -> ResponseReturnValue:
     # Log the failure (no request body or query: they may hold what a young person typed).
     from flask import current_app
@@ -44,4 +56,5 @@ def handle_unexpected(exc: Exception) -> ResponseReturnValue:
 
 def register(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(OperationalError, handle_database_down)
     app.register_error_handler(Exception, handle_unexpected)

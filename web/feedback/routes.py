@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext
+from sqlalchemy.exc import SQLAlchemyError
 
 from content.feedback_models import utcnow
 from content.records import Record, RecordStore
@@ -35,10 +36,13 @@ def helpful(area_id: str, slug: str) -> ResponseReturnValue:
     if not form.validate():
         abort(400)
     if not form.website.data:  # honeypot empty: a person
-        _records().add(Record(
-            "helpful", area_id, "site", text=form.comment.data or None, offer_slug=slug,
-            offer_category=offer.category, helpful=form.helpful.data == "yes",
-        ))
+        try:
+            _records().add(Record(
+                "helpful", area_id, "site", text=form.comment.data or None, offer_slug=slug,
+                offer_category=offer.category, helpful=form.helpful.data == "yes",
+            ))
+        except SQLAlchemyError:
+            abort(503)
     flash(gettext("Thank you. Your answer helps us make this better."))
     return redirect(url_for("site.offer", area_id=area_id, slug=slug) + "#helpful", code=303)
 
@@ -53,12 +57,18 @@ def tell_us(area_id: str) -> ResponseReturnValue:
     tagger = ThemeTagger()
     form.topic.choices = [("", gettext("Choose a topic"))] + [(t.id, gettext(t.name)) for t in tagger.themes]
     if form.validate_on_submit():
-        if not form.website.data:
-            _records().add(Record(
-                "feedback", area_id, "site", text=form.message.data, topic=form.topic.data or None,
-                age_band=form.age_band.data or None,
-                contact=form.contact.data if form.consent.data else None,
-            ))
+        try:
+            if not form.website.data:
+                _records().add(Record(
+                    "feedback", area_id, "site", text=form.message.data, topic=form.topic.data or None,
+                    age_band=form.age_band.data or None,
+                    contact=form.contact.data if form.consent.data else None,
+                ))
+        except SQLAlchemyError:
+            # The database is down: say so, and keep what they wrote so they can send it again.
+            unavailable = gettext("Sorry, we could not save your message just now. It is still here: "
+                                  "please try again in a few minutes.")
+            return render_template("feedback/tell_us.html", area=area, form=form, unavailable=unavailable), 503
         return render_template("feedback/thanks.html", area=area)
     status = 400 if request.method == "POST" else 200
     return render_template("feedback/tell_us.html", area=area, form=form), status

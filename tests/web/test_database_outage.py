@@ -1,0 +1,111 @@
+"""Faults: with the database stopped, offer pages and chat answers keep working from memory, feedback
+posts get a friendly 503 with the text kept, and all recovers without a restart when it returns.
+The test starts, stops and restarts a throwaway PostgreSQL cluster of its own."""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import shutil
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from content.db import make_engine, make_sessionmaker
+from content.loader import load_content
+from content.migrate import upgrade
+from content.records import RecordStore
+from web import create_app
+from web.content_access import content
+
+pytestmark = pytest.mark.postgres
+BIN = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+AS_POSTGRES = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+
+class Cluster:
+    def __init__(self, base: Path):
+        self.dir = base / "pgdata"
+        self.port = _free_port()
+        self.bin = Path(BIN[-1])
+
+    def run(self, *args: str) -> None:
+        subprocess.run([*AS_POSTGRES, *args], check=True, capture_output=True, timeout=60)
+
+    def init(self) -> None:
+        self.dir.parent.mkdir(parents=True, exist_ok=True)
+        if AS_POSTGRES:
+            shutil.chown(self.dir.parent, "postgres")
+        self.run(str(self.bin / "initdb"), "-D", str(self.dir), "-A", "trust", "-U", "postgres")
+
+    def start(self) -> None:
+        self.run(str(self.bin / "pg_ctl"), "-D", str(self.dir), "-w", "-l", str(self.dir / "log"),
+                 "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1", "start")
+
+    def stop(self) -> None:
+        self.run(str(self.bin / "pg_ctl"), "-D", str(self.dir), "-w", "-m", "fast", "stop")
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def cluster(tmp_path_factory):
+    if not BIN:
+        pytest.skip("PostgreSQL server binaries are not installed")
+    if not os.environ.get("TEST_DATABASE_URL"):
+        pytest.skip("PostgreSQL tests run with TEST_DATABASE_URL set (as in CI)")
+    base = Path("/tmp") / f"pg-outage-{os.getpid()}-{_free_port()}"
+    c = Cluster(base)
+    c.init()
+    c.start()
+    yield c
+    with contextlib.suppress(subprocess.CalledProcessError):
+        c.stop()
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def test_pages_and_chat_survive_a_database_outage(cluster, shipped_bundle):
+    engine = make_engine(cluster.url)
+    upgrade(engine)
+    with make_sessionmaker(engine)() as s:
+        load_content(s, shipped_bundle)
+    engine.dispose()
+    app = create_app("test", {"DATABASE_URL": cluster.url, "CONTENT_CHECK_SECONDS": 0.0, "WTF_CSRF_ENABLED": False})
+    client = app.test_client()
+    assert client.get("/nottingham/offers/staying-put").status_code == 200  # the snapshot is taken
+
+    cluster.stop()
+    page = client.get("/nottingham/offers/staying-put")
+    assert page.status_code == 200 and "foster" in page.get_data(as_text=True)
+    assert client.get("/nottinghamshire/search?q=councel+tax").status_code == 200
+    reply = client.post("/nottingham/chat", data={"message": "clothes for my interview"},
+                        headers={"Accept": "application/json"}).get_json()
+    assert "interview-clothes" in " ".join(reply["html"]) or "interview clothes" in reply["parts"][0]
+    down = client.post("/nottingham/feedback", data={"message": "please add driving lessons"})
+    assert down.status_code == 503
+    soup = BeautifulSoup(down.get_data(as_text=True), "html.parser")
+    assert soup.select_one("#message").text == "please add driving lessons"  # kept for them
+    assert "could not save" in soup.select_one(".error-summary").text
+    assert client.get("/readyz").status_code == 503
+    staff = client.get("/staff/login")
+    assert staff.status_code == 200
+
+    cluster.start()  # back, with no restart of the app
+    assert client.get("/readyz").status_code == 200
+    up = client.post("/nottingham/feedback", data={"message": "please add driving lessons"})
+    assert up.status_code == 200
+    with app.app_context():
+        [row] = RecordStore(content().sessions).of_kind("feedback")
+    assert row.text == "please add driving lessons"
