@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--set", type=Path, default=None)
     tg = sub.add_parser("telegram", help="run the Telegram bot (TELEGRAM_TOKEN)")
     tg.add_argument("--webhook", action="store_true", help="webhook mode (WEBHOOK_URL, WEBHOOK_SECRET, PORT)")
+    sub.add_parser("set-webhook", help="register WEBHOOK_URL with Telegram (for the gunicorn webhook)")
+    sub.add_parser("send-updates", help="send queued 'We did' updates (one such process beside the webhook)")
     args = parser.parse_args(argv)
 
     if args.command == "match":
@@ -40,6 +42,22 @@ def main(argv: list[str] | None = None) -> int:
         base = evaluate("baseline", baseline_scorer(engine), messages)
         print(report(ours, base, messages))
         return 0
+    if args.command == "set-webhook":
+        import asyncio
+        import os
+
+        from bot.telegram_adapter import set_webhook
+
+        ok = asyncio.run(set_webhook(os.environ["TELEGRAM_TOKEN"], os.environ["WEBHOOK_URL"],
+                                     os.environ["WEBHOOK_SECRET"], os.environ.get("TELEGRAM_API_URL")))
+        print("webhook set" if ok else "Telegram refused the webhook")
+        return 0 if ok else 1
+    if args.command == "send-updates":
+        import asyncio
+
+        from bot.telegram_adapter import send_updates_forever_from_env
+
+        return asyncio.run(send_updates_forever_from_env())
     if args.command == "telegram":
         from bot.telegram_adapter import run_from_env
 

@@ -6,6 +6,7 @@ step of a guided flow. No names, no message text.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections import OrderedDict
@@ -65,3 +66,34 @@ class MemoryConversationStore:
     def delete(self, key: str) -> None:
         with self._lock:
             self._data.pop(key, None)
+
+
+class RedisConversationStore:
+    """Conversations in Redis, shared by every bot and web process (set REDIS_URL)."""
+
+    def __init__(self, client: Any, ttl: int = 30 * 24 * 3600, prefix: str = "conv:"):
+        self._redis, self._ttl, self._prefix = client, ttl, prefix
+
+    @classmethod
+    def from_url(cls, url: str) -> RedisConversationStore:
+        import redis
+
+        return cls(redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2))
+
+    def get(self, key: str) -> Conversation:
+        raw = self._redis.get(self._prefix + key)
+        return Conversation.from_dict(json.loads(raw)) if raw else Conversation()
+
+    def save(self, key: str, conversation: Conversation) -> None:
+        self._redis.set(self._prefix + key, json.dumps(conversation.to_dict()), ex=self._ttl)
+
+    def delete(self, key: str) -> None:
+        self._redis.delete(self._prefix + key)
+
+
+def store_from_env() -> ConversationStore:
+    """Redis when REDIS_URL is set (several processes), else this process's memory."""
+    import os
+
+    url = os.environ.get("REDIS_URL")
+    return RedisConversationStore.from_url(url) if url else MemoryConversationStore()

@@ -19,7 +19,7 @@ from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot.conversation import ConversationStore, MemoryConversationStore
+from bot.conversation import ConversationStore
 from bot.engine import Engine
 from bot.i18n import LANGUAGES
 from bot.replies import Flag, Reply
@@ -237,25 +237,32 @@ class TelegramBot:
             log.exception("unexpected error in a handler", exc_info=error)
 
 
-def run_from_env(webhook: bool = False) -> int:
-    """Run the bot: polling for local use, webhook when asked (or WEBHOOK_URL is set)."""
+def bot_from_env() -> tuple[TelegramBot | None, str, str | None]:
+    """(bot, token, error): the bot as the environment configures it, or what is missing."""
+    from bot.conversation import store_from_env
     from bot.runtime import engine_from_database
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines carry the bot token in URLs
-    token = os.environ.get("TELEGRAM_TOKEN")
-    salt = os.environ.get("CHAT_ID_SALT")
+    token = os.environ.get("TELEGRAM_TOKEN", "")
+    salt = os.environ.get("CHAT_ID_SALT", "")
     if not token:
-        print("Set TELEGRAM_TOKEN (from @BotFather) to run the Telegram bot.")
-        return 2
-    if not salt or len(salt) < 16:
-        print("Set CHAT_ID_SALT to a random string of 16+ characters (chat ids are stored only as salted hashes).")
-        return 2
+        return None, "", "Set TELEGRAM_TOKEN (from @BotFather) to run the Telegram bot."
+    if len(salt) < 16:
+        return None, "", "Set CHAT_ID_SALT to a random string of 16+ characters (chat ids are kept only hashed)."
     key = os.environ.get("CHAT_ADDRESS_KEY")
     cipher = Fernet(key.encode()) if key else None
     interval = float(os.environ.get("UPDATE_INTERVAL", "30"))
     engine = engine_from_database(update_channels=frozenset({"telegram"}) if cipher else frozenset())
-    bot = TelegramBot(engine, MemoryConversationStore(), salt, cipher=cipher, update_interval=interval)
+    return TelegramBot(engine, store_from_env(), salt, cipher=cipher, update_interval=interval), token, None
+
+
+def run_from_env(webhook: bool = False) -> int:
+    """Run the bot: polling for local use, or its own webhook server when asked (or WEBHOOK_URL is set)."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines carry the bot token in URLs
+    bot, token, error = bot_from_env()
+    if bot is None:
+        print(error)
+        return 2
     timeout = float(os.environ.get("TELEGRAM_TIMEOUT", "10"))
     app = bot.build(token, base_url=os.environ.get("TELEGRAM_API_URL"), timeout=timeout)
     webhook_url = os.environ.get("WEBHOOK_URL")
@@ -274,4 +281,25 @@ def run_from_env(webhook: bool = False) -> int:
         )
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+async def set_webhook(token: str, url: str, secret: str, base_url: str | None = None) -> bool:
+    """Tell Telegram where to send updates (once per deployment, for the gunicorn webhook)."""
+    from telegram import Bot
+
+    kwargs = {"base_url": base_url} if base_url else {}
+    async with Bot(token, **kwargs) as bot:
+        return await bot.set_webhook(url, secret_token=secret, allowed_updates=Update.ALL_TYPES)
+
+
+async def send_updates_forever_from_env() -> int:
+    """The update sender on its own, for webhook deployments (one process, so nothing is sent twice)."""
+    bot, token, error = bot_from_env()
+    if bot is None or bot.cipher is None:
+        print(error or "Set CHAT_ADDRESS_KEY: without it no updates are offered or sent.")
+        return 2
+    app = bot.build(token, base_url=os.environ.get("TELEGRAM_API_URL"), updater=False)
+    async with app:
+        await bot._send_updates_forever(app)
     return 0
