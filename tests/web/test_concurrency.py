@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -94,3 +95,50 @@ def test_200_posts_from_20_clients_store_200_rows(backend, tmp_path, shipped_bun
         assert session.scalar(select(func.count()).select_from(FeedbackItemRow)) == CLIENTS * POSTS_EACH
     assert len(set(texts)) == CLIENTS * POSTS_EACH
     engine.dispose()
+
+
+def test_rate_limits_are_shared_by_processes_through_redis(tmp_path, shipped_bundle):
+    """Two separate servers, one Redis: the 11th feedback post within a minute is refused by either."""
+    from tests.bot.test_webhook_gunicorn import REDIS_URL, redis_or_skip
+    from tests.conftest import loaded_sqlite
+
+    redis_or_skip()
+    url = loaded_sqlite(tmp_path / "rl.db", shipped_bundle)
+    servers = []
+    try:
+        for n in range(2):
+            port = free_port()
+            env = {**os.environ, "DATABASE_URL": url, "REDIS_URL": REDIS_URL, "APP_ENV": "development"}
+            env.pop("RATELIMIT_ENABLED", None)
+            log = open(tmp_path / f"g{n}.log", "w")  # noqa: SIM115 - closed below
+            proc = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-w", "1", "-b",
+                                     f"127.0.0.1:{port}", "web:create_app()"], cwd=ROOT, env=env, stdout=log,
+                                    stderr=log)
+            servers.append((proc, log, f"http://127.0.0.1:{port}"))
+        for _, _, base in servers:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(base + "/healthz", timeout=1).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+
+        def post(base: str) -> int:
+            jar = http.cookiejar.CookieJar()
+            opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+            page = opener.open(base + "/nottingham/feedback", timeout=10).read().decode()
+            token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+            body = urllib.parse.urlencode({"csrf_token": token, "message": "an idea"}).encode()
+            try:
+                with opener.open(base + "/nottingham/feedback", data=body, timeout=10) as response:
+                    return response.status
+            except urllib.error.HTTPError as exc:
+                return exc.code
+
+        codes = [post(servers[i % 2][2]) for i in range(11)]
+        assert codes[:10] == [200] * 10 and codes[10] == 429
+    finally:
+        for proc, log, _ in servers:
+            proc.terminate()
+            proc.wait(10)
+            log.close()
