@@ -127,3 +127,13 @@ def test_feedback_posts_are_rate_limited_with_a_friendly_page(tmp_path, shipped_
 def test_you_said_we_did_page_when_empty(get_page):
     soup = get_page("/nottingham/you-said-we-did")
     assert "Nothing has been published yet." in soup.get_text()
+
+
+def test_cached_offer_pages_give_each_visitor_their_own_token(site):
+    path = "/nottingham/offers/growing-lives"
+    a, b = site.test_client(), site.test_client()
+    token_a, token_b = csrf(a, path), csrf(b, path)
+    assert token_a != token_b and "\x00" not in token_a
+    assert a.post(path + "/helpful", data={"csrf_token": token_a, "helpful": "yes"}).status_code == 303
+    assert b.post(path + "/helpful", data={"csrf_token": token_a, "helpful": "yes"}).status_code == 400
+    assert len(items(site, "helpful")) == 1

@@ -7,10 +7,11 @@ from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from content.eligibility import YoungPerson, money_totals, offers_for
-from content.schema import Area
+from content.schema import Area, Offer
 from web.content_access import catalogue, content
 from web.languages import select_locale
 from web.site.forms import WhatCanIGetForm
+from web.site.page_cache import PageCache
 
 bp = Blueprint("site", __name__)
 
@@ -77,9 +78,20 @@ def offer(area_id: str, slug: str) -> ResponseReturnValue:
     found = cat.offer(area.id, slug)
     if found is None:
         abort(404)
-    return _page(
+    key = (request.path, request.args.get("lang", ""), select_locale(), cat.fingerprint)
+    html = _page_cache.page(key, lambda token: _render_offer(area, found, token))
+    return _remember_area(current_app.make_response(html), area.id)
+
+
+_page_cache = PageCache()
+
+
+def _render_offer(area: Area, found: Offer, csrf_value: str) -> str:
+    cat = catalogue()
+    return render_template(
         "site/offer.html",
-        area,
+        area=area,
+        csrf_value=csrf_value,
         offer=found,
         t=found.localised(select_locale()),
         en=select_locale() != "en" and select_locale() not in found.translations,
