@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -59,6 +60,11 @@ class Language:
 
     @classmethod
     def load(cls, directory: Path = LANGUAGE_DIR) -> Language:
+        """The word lists, read once per process (they change with a deployment, like code)."""
+        return _load_language(directory)
+
+    @classmethod
+    def read(cls, directory: Path) -> Language:
         stop = yaml.safe_load((directory / "stopwords.yaml").read_text(encoding="utf-8"))["words"]
         speak_path = directory / "text_speak.yaml"
         speak = yaml.safe_load(speak_path.read_text(encoding="utf-8"))["words"] if speak_path.exists() else {}
@@ -177,3 +183,8 @@ class OfferMatcher:
             results.append(Match(offer, round(score, 1), round(found, 2), round(coverage, 3)))
         results.sort(key=lambda m: (-m.score, m.offer.title))
         return results[:limit]
+
+
+@lru_cache(maxsize=8)
+def _load_language(directory: Path) -> Language:
+    return Language.read(directory)

@@ -42,7 +42,7 @@ class RecordStore:
 
     def __init__(self, session_factory: Callable[[], Session], tagger: ThemeTagger | None = None):
         self._session_factory = session_factory
-        self._tagger = tagger or ThemeTagger()
+        self._tagger = tagger or ThemeTagger.shared()
 
     def add(self, record: Record) -> int:
         text = redact(record.text)[:MAX_TEXT] if record.text else None

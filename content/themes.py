@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -41,6 +42,11 @@ class ThemeTagger:
             return None
         return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in prepared) + r")\b")
 
+    @classmethod
+    def shared(cls) -> ThemeTagger:
+        """One tagger per process: building it reads and compiles the theme lists."""
+        return _shared_tagger()
+
     def ids(self) -> list[str]:
         return [t.id for t in self.themes]
 
@@ -59,3 +65,8 @@ class ThemeTagger:
         counts = [(len(t.pattern.findall(expanded)), -i, t.id) for i, t in enumerate(self.themes) if t.pattern]
         best = max(counts, default=(0, 0, FALLBACK))
         return best[2] if best[0] > 0 else FALLBACK
+
+
+@lru_cache(maxsize=1)
+def _shared_tagger() -> ThemeTagger:
+    return ThemeTagger()

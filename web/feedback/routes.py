@@ -54,7 +54,7 @@ def tell_us(area_id: str) -> ResponseReturnValue:
         abort(404)
     area = catalogue().area(area_id)
     form = TellUsForm()
-    tagger = ThemeTagger()
+    tagger = ThemeTagger.shared()
     form.topic.choices = [("", gettext("Choose a topic"))] + [(t.id, gettext(t.name)) for t in tagger.themes]
     if form.validate_on_submit():
         try:
@@ -81,7 +81,7 @@ def you_said(area_id: str, printable: bool = False) -> ResponseReturnValue:
     if not catalogue().has_area(area_id):
         abort(404)
     area = catalogue().area(area_id)
-    tagger = ThemeTagger()
+    tagger = ThemeTagger.shared()
     entries = published(db(), area_id)
     by_theme: dict[str, list] = {}
     for entry in entries:

@@ -34,7 +34,7 @@ def bars(pairs: list[tuple[str, int, str]]) -> list[Bar]:
 @login_required
 def insights() -> ResponseReturnValue:
     s = db()
-    tagger = ThemeTagger()
+    tagger = ThemeTagger.shared()
     months = months_back(6)
     per_theme = theme_by_month(s, 6)
     theme_bars = bars([(tagger.name(t), sum(c.values()), str(sum(c.values()))) for t, c in

@@ -58,7 +58,7 @@ def _filter_from_args() -> QueueFilter:
 
     return QueueFilter(
         area=pick("area", {a.id for a in catalogue().areas}),
-        theme=pick("theme", set(ThemeTagger().ids())),
+        theme=pick("theme", set(ThemeTagger.shared().ids())),
         status=pick("status", STATUSES),
         channel=pick("channel", CHANNELS),
         kind=pick("kind", KINDS),
@@ -75,7 +75,7 @@ def dashboard() -> ResponseReturnValue:
     s = db()
     f = _filter_from_args()
     items, total = queue(s, f)
-    tagger = ThemeTagger()
+    tagger = ThemeTagger.shared()
     bulk = BulkForm()
     bulk.action.choices = BULK_ACTIONS
     return render_template(
@@ -114,7 +114,7 @@ def _item_or_404(item_id: int) -> FeedbackItemRow:
 @login_required
 def item(item_id: int) -> ResponseReturnValue:
     found = _item_or_404(item_id)
-    tagger = ThemeTagger()
+    tagger = ThemeTagger.shared()
     status_form, theme_form = StatusForm(status=found.status), ThemeForm(theme=found.theme)
     status_form.status.choices = [(s, s) for s in STATUSES if s != "published"]
     theme_form.theme.choices = [(t.id, t.name) for t in tagger.themes]
@@ -149,7 +149,7 @@ def item_status(item_id: int) -> ResponseReturnValue:
 @bp.post("/items/<int:item_id>/theme")
 @login_required
 def item_theme(item_id: int) -> ResponseReturnValue:
-    ids = ThemeTagger().ids()
+    ids = ThemeTagger.shared().ids()
     form = ThemeForm()
     form.theme.choices = [(t, t) for t in ids]
     if not form.validate():
@@ -204,7 +204,7 @@ def bulk() -> ResponseReturnValue:
 def _publish_form() -> PublishForm:
     form = PublishForm()
     form.area.choices = [(a.id, a.name) for a in catalogue().areas]
-    form.theme.choices = [(t.id, t.name) for t in ThemeTagger().themes]
+    form.theme.choices = [(t.id, t.name) for t in ThemeTagger.shared().themes]
     return form
 
 
