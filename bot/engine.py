@@ -87,7 +87,9 @@ class Engine:
     def classify(self, area: str, text: str) -> Classification:
         """What the bot makes of `text` in `area` (the contract of `python -m bot match`)."""
         risk = self.detector.detect(text) is not None
-        candidates = self.matcher().match(area, text[:MAX_MESSAGE_CHARS], limit=3)
+        matcher = self.matcher()
+        words = matcher.prepare(text[:MAX_MESSAGE_CHARS])
+        candidates = matcher.match_words(area, words, limit=3)
         slug = None
         th = self.thresholds
         if candidates:
@@ -96,7 +98,7 @@ class Engine:
             strong = best.evidence >= th.evidence or (
                 best.coverage >= th.coverage and best.evidence >= th.coverage_evidence
             )
-            short = len(self.matcher().prepare(text[:MAX_MESSAGE_CHARS])) <= th.short_question
+            short = len(words) <= th.short_question
             tie = short and second >= th.tie_ratio * best.evidence
             if strong and not tie:
                 slug = best.offer.slug

@@ -161,7 +161,10 @@ class OfferMatcher:
 
     def match(self, area: str, text: str, limit: int = 3) -> list[Match]:
         """The best-scoring offers of `area` for `text`, best first, scores 0-100."""
-        words = self.prepare(text)
+        return self.match_words(area, self.prepare(text), limit)
+
+    def match_words(self, area: str, words: list[str], limit: int = 3) -> list[Match]:
+        """As `match`, for words already through `prepare`."""
         if not words:
             return []
         stems = [stem(w) for w in words]

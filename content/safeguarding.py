@@ -38,8 +38,13 @@ class RiskDetector:
             rules = [[self._pattern(kind["phrases"], vocab)]]
             rules += [[self._pattern(group, vocab) for group in combo] for combo in kind.get("together") or []]
             self._rules.append((risk, rules))
-        self._vocab = tuple(sorted(w for w in vocab if len(w) >= 5))
         self._vocab_set = frozenset(vocab)
+        # Correction candidates by first letter (typos rarely change it), and corrections made so far.
+        self._by_letter: dict[str, tuple[str, ...]] = {}
+        for word in sorted(w for w in vocab if len(w) >= 5):
+            self._by_letter.setdefault(word[0], ())
+            self._by_letter[word[0]] += (word,)
+        self._corrections: dict[str, str] = {}
 
     def _expand(self, text: str) -> str:
         speak = self.language.text_speak
@@ -59,9 +64,15 @@ class RiskDetector:
         """
         if len(word) < 5 or word in self._vocab_set:
             return word
-        candidates = [w for w in self._vocab if w[0] == word[0]]
-        best = process.extractOne(word, candidates, scorer=Levenshtein.normalized_similarity, score_cutoff=0.8)
-        return best[0] if best else word
+        found = self._corrections.get(word)
+        if found is None:
+            candidates = self._by_letter.get(word[0], ())
+            best = process.extractOne(word, candidates, scorer=Levenshtein.normalized_similarity, score_cutoff=0.8)
+            found = best[0] if best else word
+            if len(self._corrections) > 50_000:  # bounded: made-up words must not grow memory forever
+                self._corrections.clear()
+            self._corrections[word] = found
+        return found
 
     def detect(self, text: str) -> RiskKind | None:
         """The first kind of risk `text` shows, or None."""
