@@ -108,4 +108,5 @@ def test_pages_and_chat_survive_a_database_outage(cluster, shipped_bundle):
     assert up.status_code == 200
     with app.app_context():
         [row] = RecordStore(content().sessions).of_kind("feedback")
+        content().engine.dispose()  # close the pool's connections before the cluster goes
     assert row.text == "please add driving lessons"
