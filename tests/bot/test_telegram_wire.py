@@ -49,6 +49,18 @@ def bot_process(fake, tmp_path, shipped_bundle):
     log.close()
 
 
+def leave_feedback(fake: FakeTelegram, text: str) -> int:
+    """/start, choose Nottingham, /feedback, send `text`; returns how many messages the bot has sent."""
+    fake.send_text(CHAT, "/start")
+    n = wait_for_text(fake, CHAT, "Which council")
+    fake.press(CHAT, "area:nottingham")
+    n = wait_for_text(fake, CHAT, "OK: Nottingham", after=n)
+    fake.send_text(CHAT, "/feedback")
+    n = wait_for_text(fake, CHAT, "Tell us what you think", after=n)
+    fake.send_text(CHAT, text)
+    return wait_for_text(fake, CHAT, "Thank you for telling us", after=n)
+
+
 def texts_to(fake: FakeTelegram, chat_id: int) -> list[str]:
     return [m["text"] for m in fake.sent() if int(m["chat_id"]) == chat_id]
 
@@ -107,14 +119,7 @@ def test_recovers_from_500s_timeouts_and_malformed_updates(fake, bot_process):
 
 def test_chat_ids_are_stored_only_as_salted_hashes(fake, bot_process):
     _, _, db_url = bot_process
-    fake.send_text(CHAT, "/start")
-    n = wait_for_text(fake, CHAT, "Which council")
-    fake.press(CHAT, "area:nottingham")
-    n = wait_for_text(fake, CHAT, "OK: Nottingham", after=n)
-    fake.send_text(CHAT, "/feedback")
-    n = wait_for_text(fake, CHAT, "Tell us what you think", after=n)
-    fake.send_text(CHAT, "more about driving lessons please")
-    n = wait_for_text(fake, CHAT, "Thank you for telling us", after=n)
+    n = leave_feedback(fake, "more about driving lessons please")
     from sqlalchemy import select
 
     from content.feedback_models import FeedbackItemRow
@@ -210,14 +215,8 @@ def test_closing_the_loop_sends_we_did_to_the_chat_and_retries(fake, tmp_path, s
     proc = subprocess.Popen([sys.executable, "-m", "bot", "telegram"], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        fake.send_text(CHAT, "/start")
-        n = wait_for_text(fake, CHAT, "Which council")
-        fake.press(CHAT, "area:nottingham")
-        n = wait_for_text(fake, CHAT, "OK: Nottingham", after=n)
-        fake.send_text(CHAT, "/feedback")
-        n = wait_for_text(fake, CHAT, "Tell us what you think", after=n)
-        fake.send_text(CHAT, "the bus to college costs too much")
-        n = wait_for_text(fake, CHAT, "Would you like a message here", after=n)
+        n = leave_feedback(fake, "the bus to college costs too much")
+        n = wait_for_text(fake, CHAT, "Would you like a message here", after=n - 1)
         markup = fake.sent()[-1]["reply_markup"]
         yes = next(b["callback_data"] for row in markup["inline_keyboard"] for b in row
                    if b["callback_data"].startswith("updates:yes:"))
