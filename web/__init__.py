@@ -6,6 +6,7 @@ import os
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from web.config import INSTANCE_DIR, config_for
 
@@ -14,9 +15,13 @@ def create_app(env: str | None = None, overrides: dict[str, Any] | None = None) 
     """Build the app as a list of named steps; each step is a small function below."""
     app = Flask(__name__, instance_path=str(INSTANCE_DIR))
     app.config.from_object(config_for(env))
+    app.config.update(overrides or {})
     # The default SQLite database lives in instance/, which a fresh clone does not have.
     os.makedirs(app.instance_path, exist_ok=True)
-    app.config.update(overrides or {})
+    hops = app.config["TRUSTED_PROXIES"]
+    if hops:
+        # Behind a proxy, the client's address (for rate limits) and https come from its headers.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     from web import cli, content_access, db_session, errors, extensions, ops
 
     extensions.init_app(app)

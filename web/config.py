@@ -22,6 +22,8 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     MAX_CONTENT_LENGTH = 256 * 1024
     JSON_LOGS = os.environ.get("JSON_LOGS", "0") == "1"
+    # How many proxies in front set X-Forwarded-For/-Proto (0: none; never more than there are).
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     MAX_FORM_MEMORY_SIZE = 256 * 1024
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")

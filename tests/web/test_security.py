@@ -82,3 +82,19 @@ def test_error_page_escapes_and_has_no_trace(client):
     assert response.status_code == 404
     assert b"<img src=x" not in response.data  # escaped wherever the path is echoed
     assert b"Traceback" not in response.data
+
+
+def test_behind_a_proxy_each_client_has_its_own_rate_limit(tmp_path, shipped_bundle, limits_on):
+    from tests.conftest import loaded_sqlite
+    from web import create_app
+
+    app = create_app("test", {"DATABASE_URL": loaded_sqlite(tmp_path / "px.db", shipped_bundle),
+                              "RATELIMIT_ENABLED": True, "WTF_CSRF_ENABLED": False, "TRUSTED_PROXIES": 1})
+    client = app.test_client()
+
+    def post(ip: str) -> int:
+        return client.post("/nottingham/feedback", data={"message": "hi"},
+                           headers={"X-Forwarded-For": ip}).status_code
+
+    assert [post("203.0.113.1") for _ in range(11)][-1] == 429
+    assert post("203.0.113.2") == 200  # another young person is not blocked

@@ -13,6 +13,7 @@ from bot.conversation import Conversation
 from bot.replies import Flag, Reply
 from web.chat.rendering import chat_html
 from web.content_access import catalogue, chat_engine
+from web.extensions import limiter
 from web.languages import select_locale
 
 bp = Blueprint("chat", __name__)
@@ -69,6 +70,7 @@ def chat_page(area_id: str) -> ResponseReturnValue:
 
 
 @bp.post("/<area_id>/chat")
+@limiter.limit("30 per minute;300 per hour")
 def chat_send(area_id: str) -> ResponseReturnValue:
     if not catalogue().has_area(area_id):
         abort(404)
