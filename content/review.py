@@ -46,20 +46,23 @@ class QueueFilter:
     page: int = 1
 
 
+# Filters that are an equality on one column: (field of QueueFilter, column).
+_EQUAL_FILTERS = (
+    ("area", FeedbackItemRow.area_id),
+    ("theme", FeedbackItemRow.theme),
+    ("status", FeedbackItemRow.status),
+    ("channel", FeedbackItemRow.channel),
+    ("kind", FeedbackItemRow.kind),
+    ("offer", FeedbackItemRow.offer_slug),
+)
+
+
 def _filtered(f: QueueFilter) -> Select[tuple[FeedbackItemRow]]:
     q = select(FeedbackItemRow).where(FeedbackItemRow.kind != "safeguarding")
-    if f.area:
-        q = q.where(FeedbackItemRow.area_id == f.area)
-    if f.theme:
-        q = q.where(FeedbackItemRow.theme == f.theme)
-    if f.status:
-        q = q.where(FeedbackItemRow.status == f.status)
-    if f.channel:
-        q = q.where(FeedbackItemRow.channel == f.channel)
-    if f.kind:
-        q = q.where(FeedbackItemRow.kind == f.kind)
-    if f.offer:
-        q = q.where(FeedbackItemRow.offer_slug == f.offer)
+    for field, column in _EQUAL_FILTERS:
+        value = getattr(f, field)
+        if value:
+            q = q.where(column == value)
     if f.date_from:
         q = q.where(FeedbackItemRow.created_at >= dt.datetime.combine(f.date_from, dt.time.min))
     if f.date_to:

@@ -66,6 +66,17 @@ def shipped_bundle():
     return read_content()
 
 
+def content_copy(dest: Path) -> Path:
+    """A private copy of the shipped content files under `dest`, for tests that break them."""
+    import shutil
+
+    from content.loader import CONTENT_ROOT
+
+    root = dest / "content"
+    shutil.copytree(CONTENT_ROOT, root, ignore=shutil.ignore_patterns("*.py", "__pycache__", "migrations"))
+    return root
+
+
 def loaded_sqlite(path: Path, bundle) -> str:
     """A new SQLite file at `path`, migrated as in production, with `bundle` loaded; returns its URL."""
     url = f"sqlite:///{path}"

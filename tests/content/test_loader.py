@@ -11,8 +11,9 @@ import yaml
 from sqlalchemy import func, select
 
 from content.catalogue import read_catalogue
-from content.loader import CONTENT_ROOT, ContentError, load_content, read_content
+from content.loader import ContentError, load_content, read_content
 from content.models import OfferRow
+from tests.conftest import content_copy
 
 OFFER = "offers/nottinghamshire/council-tax-exemption.yaml"
 
@@ -20,9 +21,7 @@ OFFER = "offers/nottinghamshire/council-tax-exemption.yaml"
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A private copy of the shipped content to break."""
-    dest = tmp_path / "content"
-    shutil.copytree(CONTENT_ROOT, dest, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    return dest
+    return content_copy(tmp_path)
 
 
 def edit(root: Path, rel: str, change) -> None:

@@ -11,6 +11,7 @@ from content.loader import ContentError, read_content
 from content.matcher import OfferMatcher, normalise
 from content.redaction import redact
 from content.safeguarding import RiskDetector
+from tests.conftest import content_copy
 
 ANY_TEXT = st.text(alphabet=st.characters(codec=None), max_size=400)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -66,12 +67,7 @@ def test_any_uk_mobile_is_redacted(digits, before):
        field=st.sampled_from(["title", "summary", "amount", "eligibility", "last_reviewed", "keywords", "contact",
                               "translations", "category", "source"]))
 def test_loader_refuses_any_bad_value_with_a_message(tmp_path_factory, value, field):
-    import shutil
-
-    from content.loader import CONTENT_ROOT
-
-    root = tmp_path_factory.mktemp("prop") / "content"
-    shutil.copytree(CONTENT_ROOT, root, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    root = content_copy(tmp_path_factory.mktemp("prop"))
     path = root / "offers/nottingham/complaints.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data[field] = value
@@ -85,12 +81,7 @@ def test_loader_refuses_any_bad_value_with_a_message(tmp_path_factory, value, fi
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=st.binary(max_size=300))
 def test_loader_refuses_any_bytes_as_a_file(tmp_path_factory, raw):
-    import shutil
-
-    from content.loader import CONTENT_ROOT
-
-    root = tmp_path_factory.mktemp("bytes") / "content"
-    shutil.copytree(CONTENT_ROOT, root, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    root = content_copy(tmp_path_factory.mktemp("bytes"))
     (root / "offers/nottingham/complaints.yaml").write_bytes(raw)
     try:
         read_content(root)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from content.loader import CONTENT_ROOT
+from tests.conftest import content_copy
 from web import create_app
 
 
@@ -28,8 +26,7 @@ def test_load_twice_then_nothing_changes(runner):
 def test_bad_file_is_named_and_nothing_is_loaded(runner, tmp_path):
     app, cli = runner
     assert cli.invoke(args=["content", "load"]).exit_code == 0
-    root = tmp_path / "content"
-    shutil.copytree(CONTENT_ROOT, root, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    root = content_copy(tmp_path)
     (root / "offers/nottingham/staying-put.yaml").write_text("title: [oops\n", encoding="utf-8")
     (root / "offers/nottingham/complaints.yaml").unlink()
     result = cli.invoke(args=["content", "load", "--root", str(root)])
