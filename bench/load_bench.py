@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.site_bench import free_port, wait_up  # noqa: E402
+from content.catalogue.loader import load_content, read_content  # noqa: E402
 from content.db import make_engine, make_sessionmaker  # noqa: E402
-from content.loader import load_content, read_content  # noqa: E402
 from content.migrate import upgrade  # noqa: E402
 
 PG_ADMIN = os.environ.get("BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")

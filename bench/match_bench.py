@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 from bot.__main__ import match_lines  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from bot.evaluate import DEFAULT_SET, load_messages  # noqa: E402
-from content.catalogue import catalogue_from_bundle  # noqa: E402
-from content.loader import read_content  # noqa: E402
+from content.catalogue.loader import read_content  # noqa: E402
+from content.catalogue.snapshot import catalogue_from_bundle  # noqa: E402
 
 
 def percentiles(samples: list[float]) -> str:

@@ -23,11 +23,11 @@ from bot.guided import WhatCanIGetFlow
 from bot.i18n import LANGUAGES, translations
 from bot.intents import IntentMatcher
 from bot.replies import Button, Flag, Reply
-from content.catalogue import Catalogue
-from content.matcher import Language, Match, OfferMatcher
-from content.records import Record, RecordStore
-from content.safeguarding import RiskDetector
-from content.schema import Offer
+from content.catalogue.schema import Offer
+from content.catalogue.snapshot import Catalogue
+from content.feedback.records import Record, RecordStore
+from content.understanding.matcher import Language, Match, OfferMatcher
+from content.understanding.safeguarding import RiskDetector
 
 MAX_MESSAGE_CHARS = 1000
 log = logging.getLogger(__name__)
@@ -189,7 +189,7 @@ class Engine:
         if kind == "do":
             return self._intent(conv, value, reply, channel, chat_ref)
         if kind == "wcig":
-            return WhatCanIGetFlow(self, conv, t).press(value, reply)
+            return WhatCanIGetFlow(self._catalogue(), self.site_url, conv, t).press(value, reply)
         if kind == "talk":
             if value == "yes":
                 conv.flow = "talk:message"
@@ -290,7 +290,8 @@ class Engine:
         _ = translations(conv.language).gettext
         flow = conv.flow or ""
         if flow.startswith("wcig:"):
-            return WhatCanIGetFlow(self, conv, translations(conv.language)).answer(text, reply)
+            flow_step = WhatCanIGetFlow(self._catalogue(), self.site_url, conv, translations(conv.language))
+            return flow_step.answer(text, reply)
         conv.flow = None
         if flow == "talk:message":
             if self._record(Record("talk-to-person", conv.area, channel, text=text, chat_ref=chat_ref)) is None \
@@ -331,7 +332,7 @@ class Engine:
             reply.add(texts.crisis_text(catalogue, area, t))
             return reply
         if intent == "what_can_i_get":
-            return WhatCanIGetFlow(self, conv, t).start(reply)
+            return WhatCanIGetFlow(self._catalogue(), self.site_url, conv, t).start(reply)
         if intent == "talk_to_person" and area is not None:
             reply.add(texts.contacts_text(area, t))
             reply.add(_("Do you want to leave a message for the team? They read messages during office hours "

@@ -3,26 +3,24 @@ what they are doing now; then the same list and money total as the site's page."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from babel.support import NullTranslations
 
 from bot.conversation import Conversation
 from bot.replies import Button, Reply
-from content.eligibility import YoungPerson, money_totals, offers_for
-from content.money import money, period_text
-
-if TYPE_CHECKING:
-    from bot.engine import Engine
+from content.catalogue.eligibility import YoungPerson, money_totals, offers_for
+from content.catalogue.money import money, period_text
+from content.catalogue.snapshot import Catalogue
 
 MIN_AGE, MAX_AGE = 16, 25
 
 
 class WhatCanIGetFlow:
-    def __init__(self, engine: Engine, conv: Conversation, t: NullTranslations):
-        self.engine, self.conv, self.t = engine, conv, t
-        self.catalogue = engine._catalogue()
+    """One step of the flow; it keeps its state in the conversation, so it needs no engine."""
+
+    def __init__(self, catalogue: Catalogue, site_url: str, conv: Conversation, t: NullTranslations):
+        self.catalogue, self.site_url, self.conv, self.t = catalogue, site_url, conv, t
 
     def start(self, reply: Reply) -> Reply:
         self.conv.answers = {}
@@ -98,7 +96,7 @@ class WhatCanIGetFlow:
         if person.district:
             params["district"] = person.district
         query = urlencode(params, doseq=True)
-        lines.append(f"{self.engine.site_url.rstrip('/')}/{self.conv.area}/what-can-i-get?{query}")
+        lines.append(f"{self.site_url.rstrip('/')}/{self.conv.area}/what-can-i-get?{query}")
         reply.add("\n".join(lines))
         reply.offers += [o.slug for o in offers]
         reply.buttons += [Button(o.localised(self.conv.language).title, f"offer:{o.slug}") for o in offers[:8]]

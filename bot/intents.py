@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
-from content.matcher import Language, normalise
+from content.understanding.matcher import Language, normalise
 
 INTENTS_FILE = Path(__file__).resolve().parent.parent / "content" / "language" / "intents.yaml"
 MIN_SIMILARITY = 86  # whole-message similarity: "what can i get" must not catch "what can i get for uni"

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from bot.engine import Engine
-from content.catalogue import Catalogue, CatalogueCache, catalogue_from_bundle
+from content.catalogue.loader import read_content
+from content.catalogue.snapshot import Catalogue, CatalogueCache, catalogue_from_bundle
 from content.db import make_engine, make_sessionmaker
-from content.loader import read_content
+from content.feedback.records import RecordStore
 from content.migrate import upgrade
-from content.records import RecordStore
 
 DEFAULT_DB = f"sqlite:///{Path(__file__).resolve().parent.parent / 'instance' / 'local-offer.db'}"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from babel.support import NullTranslations
 
-from content.catalogue import Catalogue
-from content.money import amount_text
-from content.schema import Area, Offer
+from content.catalogue.money import amount_text
+from content.catalogue.schema import Area, Offer
+from content.catalogue.snapshot import Catalogue
 
 
 def crisis_text(catalogue: Catalogue, area: Area | None, t: NullTranslations) -> str:

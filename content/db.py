@@ -1,12 +1,24 @@
-"""Engine and session set-up. SQLite by default; any SQLAlchemy URL (e.g. PostgreSQL) works."""
+"""The database every part of the domain shares: the table base class, engines and sessions.
+
+SQLite by default; any SQLAlchemy URL (e.g. PostgreSQL) works. Each part of the domain declares its
+own tables on `Base`; `content.store` gathers them all (for migrations and test databases).
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+import datetime as dt
+from typing import Any, ClassVar
 
-from content import feedback_models  # noqa: F401 - registers the feedback tables on Base
-from content.models import Base
+from sqlalchemy import JSON, Engine, create_engine, event
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def make_engine(url: str) -> Engine:
@@ -31,7 +43,3 @@ def make_engine(url: str) -> Engine:
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
-
-def create_tables(engine: Engine) -> None:
-    """Create any missing tables (used by tests and `make run`; production uses migrations)."""
-    Base.metadata.create_all(engine)

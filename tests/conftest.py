@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from content.db import create_tables, make_engine, make_sessionmaker
-from content.loader import load_content, read_content
+from content.catalogue.loader import load_content, read_content
+from content.db import make_engine, make_sessionmaker
 from content.migrate import upgrade
+from content.store import create_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -70,7 +71,7 @@ def content_copy(dest: Path) -> Path:
     """A private copy of the shipped content files under `dest`, for tests that break them."""
     import shutil
 
-    from content.loader import CONTENT_ROOT
+    from content.catalogue.loader import CONTENT_ROOT
 
     root = dest / "content"
     shutil.copytree(CONTENT_ROOT, root, ignore=shutil.ignore_patterns("*.py", "__pycache__", "migrations"))

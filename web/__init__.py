@@ -1,4 +1,4 @@
-"""The mobile site, its JSON API and (later) the staff dashboard: one Flask app factory."""
+"""The mobile site, its JSON API, the staff dashboard and the web chat: one Flask app factory."""
 
 from __future__ import annotations
 

@@ -11,10 +11,10 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from content.loader import CONTENT_ROOT, ContentBundle, ContentError, load_content, read_content
+from content.accounts.staff import StaffError, create_staff
+from content.catalogue.loader import CONTENT_ROOT, ContentBundle, ContentError, load_content, read_content
+from content.feedback.retention import export_person, purge_older_than
 from content.migrate import upgrade
-from content.retention import export_person, purge_older_than
-from content.staff import StaffError, create_staff
 from web.content_access import content
 
 content_cli = AppGroup("content", help="Check and load the content files.")

@@ -9,10 +9,10 @@ from sqlalchemy import Engine as DbEngine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.engine import Engine
-from content.catalogue import Catalogue, CatalogueCache
+from content.catalogue.snapshot import Catalogue, CatalogueCache
 from content.db import make_engine, make_sessionmaker
-from content.matcher import Language, OfferMatcher
-from content.records import RecordStore
+from content.feedback.records import RecordStore
+from content.understanding.matcher import Language, OfferMatcher
 
 
 @dataclass

@@ -11,10 +11,10 @@ from flask_babel import format_date, get_locale, gettext
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from content.money import amount_text as amount_in
-from content.money import money as money_in
-from content.money import period_text as period_in
-from content.schema import Amount, Period
+from content.catalogue.money import amount_text as amount_in
+from content.catalogue.money import money as money_in
+from content.catalogue.money import period_text as period_in
+from content.catalogue.schema import Amount, Period
 
 # Raw HTML in content is switched off: Markdown only, so content can never inject markup.
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")

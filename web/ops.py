@@ -13,7 +13,7 @@ from flask.typing import ResponseReturnValue
 from flask.wrappers import Response
 from sqlalchemy import text
 
-from content.models import ContentStateRow
+from content.catalogue.tables import ContentStateRow
 from web.content_access import content
 
 bp = Blueprint("ops", __name__)

@@ -1,4 +1,4 @@
-"""Alembic environment: migrations for every table in content.models and content.feedback_models.
+"""Alembic environment: migrations for every table of the store (content/store.py).
 
 Run through `flask content migrate` (and `flask content load`, which migrates first); the database
 URL comes from the caller's config (DATABASE_URL), never from a file.
@@ -9,10 +9,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from content.db import Base  # importing content.db registers every table on Base.metadata
+from content.store import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def run_migrations_offline() -> None:

@@ -3,9 +3,10 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from content.catalogue import catalogue_from_bundle
-from content.db import create_tables, make_engine, make_sessionmaker
-from content.records import RecordStore
+from content.catalogue.snapshot import catalogue_from_bundle
+from content.db import make_engine, make_sessionmaker
+from content.feedback.records import RecordStore
+from content.store import create_tables
 
 
 @pytest.fixture(scope="session")

@@ -122,7 +122,7 @@ def test_chat_ids_are_stored_only_as_salted_hashes(fake, bot_process):
     n = leave_feedback(fake, "more about driving lessons please")
     from sqlalchemy import select
 
-    from content.feedback_models import FeedbackItemRow
+    from content.feedback.tables import FeedbackItemRow
 
     db = make_engine(db_url)
     with make_sessionmaker(db)() as session:
@@ -203,9 +203,9 @@ def test_closing_the_loop_sends_we_did_to_the_chat_and_retries(fake, tmp_path, s
     from cryptography.fernet import Fernet
     from sqlalchemy import select
 
-    from content.feedback_models import FeedbackItemRow, OutboundMessageRow
-    from content.review import publish
-    from content.staff import create_staff
+    from content.accounts.staff import create_staff
+    from content.feedback.review import publish
+    from content.feedback.tables import FeedbackItemRow, OutboundMessageRow
 
     db_url = loaded_sqlite(tmp_path / "loop.db", shipped_bundle)
     env = {**os.environ, "TELEGRAM_TOKEN": "123456:TEST-TOKEN", "TELEGRAM_API_URL": fake.url,

@@ -70,7 +70,7 @@ def test_unanswered_question_is_recorded_redacted(chat_app):
     token = csrf(client)
     client.post("/nottingham/chat", data={"csrf_token": token, "message": "who won the match? my email is a@b.com"},
                 headers={"Accept": "application/json"})
-    from content.records import RecordStore
+    from content.feedback.records import RecordStore
     from web.content_access import content
 
     with chat_app.app_context():

@@ -50,7 +50,7 @@ def test_feedback_purge_and_export_commands(runner):
     app, cli = runner
     cli.invoke(args=["content", "load"])
     with app.app_context():
-        from content.records import Record, RecordStore
+        from content.feedback.records import Record, RecordStore
         from web.content_access import content
 
         RecordStore(content().sessions).add(Record("feedback", "nottingham", "site", text="hi", contact="a@b.co"))

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from content.catalogue.loader import load_content
 from content.db import make_engine, make_sessionmaker
-from content.feedback_models import FeedbackItemRow
-from content.loader import load_content
+from content.feedback.tables import FeedbackItemRow
 from content.migrate import upgrade
 from tests.conftest import ROOT, _postgres_engine
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from content.catalogue.loader import load_content
 from content.db import make_engine, make_sessionmaker
-from content.loader import load_content
+from content.feedback.records import RecordStore
 from content.migrate import upgrade
-from content.records import RecordStore
 from web import create_app
 from web.content_access import content
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from content.records import RecordStore
+from content.feedback.records import RecordStore
 from tests.conftest import loaded_sqlite
 from web import create_app
 from web.content_access import content
@@ -51,7 +51,7 @@ def test_tell_us_stores_redacted_text_and_keeps_contact_apart(site):
     assert row.text == "My name is [name], more help with driving lessons please. Email [email]"
     assert row.topic == "money" and row.age_band == "18-20"
     with site.app_context(), content().sessions() as s:
-        from content.feedback_models import ContactRow
+        from content.feedback.tables import ContactRow
 
         [contact] = s.query(ContactRow).all()
     assert contact.contact == "07700 900123" and contact.item_id == row.id
@@ -63,7 +63,7 @@ def test_no_contact_kept_without_consent(site):
     client.post("/nottingham/feedback", data={"csrf_token": t, "message": "hello", "contact": "07700 900123"})
     assert len(items(site, "feedback")) == 1
     with site.app_context(), content().sessions() as s:
-        from content.feedback_models import ContactRow
+        from content.feedback.tables import ContactRow
 
         assert s.query(ContactRow).count() == 0
 

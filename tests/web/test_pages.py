@@ -142,7 +142,7 @@ def test_city_has_no_district_question(get_page):
 
 def test_unexpected_error_gives_a_friendly_500(app, monkeypatch):
     """A failure deep in the content store shows the friendly page, never a traceback."""
-    from content.catalogue import Catalogue
+    from content.catalogue.snapshot import Catalogue
 
     def broken(self, area_id):
         raise RuntimeError("boom")

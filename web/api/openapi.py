@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic.json_schema import models_json_schema
 
-from content.schema import Area, Offer
+from content.catalogue.schema import Area, Offer
 
 
 def _schemas() -> dict[str, Any]:

@@ -7,8 +7,8 @@ from typing import Any
 from flask import Blueprint, abort, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
 
-from content.openreferral import services_page
-from content.schema import Area, Offer
+from content.catalogue.openreferral import services_page
+from content.catalogue.schema import Area, Offer
 from web.api.openapi import openapi_document
 from web.content_access import catalogue
 

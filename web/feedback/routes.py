@@ -8,10 +8,10 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext
 from sqlalchemy.exc import SQLAlchemyError
 
-from content.feedback_models import utcnow
-from content.records import Record, RecordStore
-from content.review import published
-from content.themes import ThemeTagger
+from content.db import utcnow
+from content.feedback.records import Record, RecordStore
+from content.feedback.review import published
+from content.feedback.themes import ThemeTagger
 from web.content_access import catalogue, content
 from web.db_session import db
 from web.extensions import limiter

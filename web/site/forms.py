@@ -8,8 +8,8 @@ from wtforms import RadioField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import InputRequired, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from content.catalogue import Catalogue
-from content.schema import Area
+from content.catalogue.schema import Area
+from content.catalogue.snapshot import Catalogue
 
 MIN_AGE, MAX_AGE = 16, 25
 

@@ -6,8 +6,8 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
-from content.eligibility import YoungPerson, money_totals, offers_for
-from content.schema import Area, Offer
+from content.catalogue.eligibility import YoungPerson, money_totals, offers_for
+from content.catalogue.schema import Area, Offer
 from web.content_access import catalogue, content
 from web.languages import select_locale
 from web.site.forms import WhatCanIGetForm

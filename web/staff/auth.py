@@ -12,8 +12,8 @@ from flask import abort, current_app, redirect, render_template, request, sessio
 from flask.typing import ResponseReturnValue
 from flask_login import UserMixin, current_user, login_required, login_user, logout_user
 
-from content.feedback_models import StaffUserRow
-from content.staff import verify_login
+from content.accounts.staff import verify_login
+from content.accounts.tables import StaffUserRow
 from web.db_session import db
 from web.extensions import limiter, login_manager
 from web.staff import bp

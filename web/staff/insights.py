@@ -8,9 +8,9 @@ from flask import render_template
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
-from content.insights import helpfulness, months_back, theme_by_month
-from content.learning import group_questions, open_unanswered
-from content.themes import ThemeTagger
+from content.feedback.insights import helpfulness, months_back, theme_by_month
+from content.feedback.learning import group_questions, open_unanswered
+from content.feedback.themes import ThemeTagger
 from web.db_session import db
 from web.staff import bp
 

@@ -6,8 +6,8 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
-from content.learning import group_questions, mark_gap, open_unanswered, teach
-from content.review import ReviewError, get_item
+from content.feedback.learning import group_questions, mark_gap, open_unanswered, teach
+from content.feedback.review import ReviewError, get_item
 from web.content_access import catalogue, content
 from web.db_session import db
 from web.staff import bp

@@ -7,9 +7,9 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 
-from content.audit import audit
-from content.feedback_models import AuditEventRow, StaffUserRow
-from content.staff import StaffError, create_staff
+from content.accounts.audit import audit
+from content.accounts.staff import StaffError, create_staff
+from content.accounts.tables import AuditEventRow, StaffUserRow
 from web.db_session import db
 from web.staff import bp
 from web.staff.auth import admin_required

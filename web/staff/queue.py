@@ -9,9 +9,8 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
-from content.csv_export import feedback_csv
-from content.feedback_models import FeedbackItemRow
-from content.review import (
+from content.feedback.csv_export import feedback_csv
+from content.feedback.review import (
     CHANNELS,
     KINDS,
     STATUSES,
@@ -29,7 +28,8 @@ from content.review import (
     set_status,
     set_theme,
 )
-from content.themes import ThemeTagger
+from content.feedback.tables import FeedbackItemRow
+from content.feedback.themes import ThemeTagger
 from web.content_access import catalogue
 from web.db_session import db
 from web.languages import LANGUAGES

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from werkzeug.serving import make_server
 
-from content.staff import create_staff
+from content.accounts.staff import create_staff
 from tests.conftest import loaded_sqlite
 from web import create_app
 from web.content_access import content

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from content.staff import create_staff
+from content.accounts.staff import create_staff
 from tests.conftest import loaded_sqlite
 from web import create_app
 from web.content_access import content

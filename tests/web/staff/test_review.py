@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from content.records import Record, RecordStore
+from content.feedback.records import Record, RecordStore
 from tests.web.staff.conftest import soup_of, token
 from web.content_access import content
 

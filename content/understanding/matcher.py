@@ -1,0 +1,193 @@
+"""Match free text ("councel tax?", "wot money can i get 4 uni") to offers, tolerating typos.
+
+One pipeline, shared by the site search and the chat bot:
+1. normalise: lower case, strip punctuation and emoji, squeeze letters repeated 3+ times;
+2. expand text speak and slang from content/language/text_speak.yaml;
+3. correct spelling word by word against the vocabulary of the content itself;
+4. score each offer of the area on two things:
+   - coverage: how much of the question's meaning (its words, weighted by how rare they are
+     across offers) the offer's title, keywords and example questions contain. Words the content
+     never uses count against a match, which is what keeps "who won the match" unanswered;
+   - similarity: the best rapidfuzz match between the question and one of the offer's example
+     questions or keywords, which rewards phrasing close to a known question.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from content.catalogue.schema import Offer
+
+LANGUAGE_DIR = Path(__file__).resolve().parent.parent / "language"
+
+_NON_WORD = re.compile(r"[^\w£]+")
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # letters only: "999" and "£2000" stay
+
+# Field weights: a word in the title or keywords says more about an offer than one in an example.
+TITLE_WEIGHT = 1.0
+KEYWORD_WEIGHT = 1.0
+EXAMPLE_WEIGHT = 0.7
+SUMMARY_WEIGHT = 0.5
+COVERAGE_SHARE = 0.65  # of the final score; the rest is phrase similarity
+SHORTLIST = 20  # only the offers sharing the most meaning are compared phrase by phrase
+
+
+@dataclass(frozen=True)
+class Match:
+    offer: Offer
+    score: float  # 0-100, for ranking: coverage and phrase similarity together
+    evidence: float = 0.0  # how much meaning the question and the offer share (sum of matched word weights)
+    coverage: float = 0.0  # the share of the question's meaning found in the offer (0-1)
+
+
+@dataclass(frozen=True)
+class Language:
+    """Words the matcher needs to know about, loaded from content/language/*.yaml."""
+
+    stopwords: frozenset[str]
+    text_speak: dict[str, str]
+
+    @classmethod
+    def load(cls, directory: Path = LANGUAGE_DIR) -> Language:
+        """The word lists, read once per process (they change with a deployment, like code)."""
+        return _load_language(directory)
+
+    @classmethod
+    def read(cls, directory: Path) -> Language:
+        stop = yaml.safe_load((directory / "stopwords.yaml").read_text(encoding="utf-8"))["words"]
+        speak_path = directory / "text_speak.yaml"
+        speak = yaml.safe_load(speak_path.read_text(encoding="utf-8"))["words"] if speak_path.exists() else {}
+        return cls(frozenset(str(w) for w in stop), {str(k): str(v) for k, v in (speak or {}).items()})
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents or emoji or punctuation, letters repeated 3+ times squeezed to one."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LNZ" or ch in "£'-")
+    text = text.replace("'", "")
+    text = _REPEATS.sub(r"\1", text)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def stem(word: str) -> str:
+    """A light English stemmer, enough to make "bills"/"bill" and "bursaries"/"bursary" meet."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+class OfferMatcher:
+    """Scores an area's offers against a question. Build once per content snapshot."""
+
+    def __init__(self, offers: Iterable[Offer], language: Language | None = None):
+        self.language = language or Language.load()
+        self._offers = tuple(offers)
+        self._weights: dict[tuple[str, str], dict[str, float]] = {}
+        self._phrases: dict[tuple[str, str], tuple[str, ...]] = {}
+        # (area, stem) -> [(offer index, weight)]: only offers sharing a word are ever scored.
+        self._postings: dict[tuple[str, str], list[tuple[int, float]]] = {}
+        df: Counter[str] = Counter()
+        vocab: set[str] = set()
+        for index, offer in enumerate(self._offers):
+            weights: dict[str, float] = {}
+            fields = [
+                ([offer.title], TITLE_WEIGHT),
+                (offer.keywords, KEYWORD_WEIGHT),
+                (offer.example_questions, EXAMPLE_WEIGHT),
+                ([offer.summary], SUMMARY_WEIGHT),
+            ]
+            for texts, weight in fields:
+                for text in texts:
+                    words = self._words(text)
+                    vocab.update(words)
+                    for word in words:
+                        key = stem(word)
+                        weights[key] = max(weights.get(key, 0.0), weight)
+            key = (offer.area, offer.slug)
+            self._weights[key] = weights
+            for word_stem, weight in weights.items():
+                self._postings.setdefault((offer.area, word_stem), []).append((index, weight))
+            self._phrases[key] = tuple(
+                " ".join(self._words(t)) for t in [offer.title, *offer.keywords, *offer.example_questions]
+            )
+            df.update(weights.keys())
+        n = max(len(self._offers), 1)
+        self._idf = {word: math.log(1 + n / count) for word, count in df.items()}
+        self._unknown_idf = math.log(1 + n)
+        self._vocab = tuple(sorted(vocab))
+        self._vocab_set = frozenset(vocab)
+        self._corrections: dict[str, str] = {}
+
+    def _expand(self, text: str) -> str:
+        speak = self.language.text_speak
+        return " ".join(speak.get(word, word) for word in text.split())
+
+    def _words(self, text: str) -> list[str]:
+        """Content words of `text`: normalised, text speak expanded, stop words dropped."""
+        return [w for w in self._expand(normalise(text)).split() if w not in self.language.stopwords]
+
+    def correct(self, word: str) -> str:
+        """The closest content word to `word` when `word` is unknown and close enough; else itself."""
+        if word in self._vocab_set or len(word) < 4 or word.isdigit():
+            return word
+        if word not in self._corrections:
+            # Longer words may be further off ("apprentiship"); short ones must be very close.
+            cutoff = 0.8 if len(word) < 7 else 0.75
+            best = process.extractOne(word, self._vocab, scorer=Levenshtein.normalized_similarity, score_cutoff=cutoff)
+            found = best[0] if best else word
+            if len(self._corrections) > 50_000:  # bounded: made-up words must not grow memory forever
+                self._corrections.clear()
+            self._corrections[word] = found
+        return self._corrections[word]
+
+    def prepare(self, text: str) -> list[str]:
+        """Normalised, expanded, spell-corrected content words of `text`."""
+        return [self.correct(w) for w in self._words(text)]
+
+    def match(self, area: str, text: str, limit: int = 3) -> list[Match]:
+        """The best-scoring offers of `area` for `text`, best first, scores 0-100."""
+        return self.match_words(area, self.prepare(text), limit)
+
+    def match_words(self, area: str, words: list[str], limit: int = 3) -> list[Match]:
+        """As `match`, for words already through `prepare`."""
+        if not words:
+            return []
+        stems = [stem(w) for w in words]
+        idf = [self._idf.get(s, self._unknown_idf) for s in stems]
+        total = sum(idf)
+        query = " ".join(words)
+        evidence: dict[int, float] = {}
+        for word_stem, weight in zip(stems, idf, strict=True):
+            for index, field_weight in self._postings.get((area, word_stem), ()):
+                evidence[index] = evidence.get(index, 0.0) + weight * field_weight
+        shortlist = sorted(evidence.items(), key=lambda kv: -kv[1])[:SHORTLIST]
+        results = []
+        for index, found in shortlist:
+            offer = self._offers[index]
+            coverage = found / total
+            phrases = self._phrases[offer.area, offer.slug]
+            similarity = max(fuzz.token_sort_ratio(query, phrase) for phrase in phrases) / 100
+            score = 100 * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * similarity)
+            results.append(Match(offer, round(score, 1), round(found, 2), round(coverage, 3)))
+        results.sort(key=lambda m: (-m.score, m.offer.title))
+        return results[:limit]
+
+
+@lru_cache(maxsize=8)
+def _load_language(directory: Path) -> Language:
+    return Language.read(directory)

@@ -1,0 +1,55 @@
+""""What can I get?" rules against the shipped offers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from content.catalogue.eligibility import YoungPerson, can_get, money_totals, offers_for
+from content.catalogue.schema import Period
+
+
+def slugs(bundle, area, person):
+    return {o.slug for o in offers_for([o for o in bundle.offers if o.area == area], person)}
+
+
+def test_care_leaver_at_university_in_the_city(shipped_bundle):
+    person = YoungPerson(age=19, status="care-leaver", situations=frozenset({"at-university"}))
+    found = slugs(shipped_bundle, "nottingham", person)
+    assert {"higher-education-bursary", "university-holiday-accommodation"} <= found
+    assert "staying-put" not in found  # needs to live with a foster carer
+
+
+def test_situation_limited_offers_need_the_situation(shipped_bundle):
+    person = YoungPerson(age=19, status="care-leaver")
+    assert "higher-education-bursary" not in slugs(shipped_bundle, "nottingham", person)
+
+
+def test_looked_after_16_year_old_in_the_county(shipped_bundle):
+    person = YoungPerson(age=16, status="looked-after")
+    found = slugs(shipped_bundle, "nottinghamshire", person)
+    assert "care-2-work" in found
+    assert "council-tax-exemption" not in found  # care leavers from 18
+
+
+def test_age_limits_are_inclusive(shipped_bundle):
+    offer = next(o for o in shipped_bundle.offers if o.slug == "council-tax-exemption")
+    assert can_get(offer, YoungPerson(age=24, status="care-leaver"))
+    assert not can_get(offer, YoungPerson(age=25, status="care-leaver"))
+    assert not can_get(offer, YoungPerson(age=17, status="care-leaver"))
+
+
+def test_district_limits(shipped_bundle):
+    offer = next(o for o in shipped_bundle.offers if o.slug == "council-tax-exemption")
+    limited = offer.model_copy(update={"eligibility": offer.eligibility.model_copy(update={"districts": ["ashfield"]})})
+    assert can_get(limited, YoungPerson(age=19, status="care-leaver", district="ashfield"))
+    assert not can_get(limited, YoungPerson(age=19, status="care-leaver", district="gedling"))
+    assert can_get(limited, YoungPerson(age=19, status="care-leaver", district=None))
+
+
+def test_money_adds_up_per_period_and_keeps_qualifiers(shipped_bundle):
+    person = YoungPerson(age=19, status="care-leaver", situations=frozenset({"at-university"}))
+    city = offers_for([o for o in shipped_bundle.offers if o.area == "nottingham"], person)
+    totals = {t.period: t for t in money_totals(city)}
+    expected = sum(o.amount.pounds for o in city if o.amount and o.amount.period is Period.ONE_OFF)
+    assert totals[Period.ONE_OFF].pounds == expected > Decimal(0)
+    assert totals[Period.ONE_OFF].includes_at_least  # "at least £2,000"

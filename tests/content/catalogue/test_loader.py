@@ -1,0 +1,217 @@
+"""The loader: each kind of bad file is refused with file, field and reason; loads are exact,
+repeatable and all-or-nothing, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import func, select
+
+from content.catalogue.loader import ContentError, load_content, read_content
+from content.catalogue.snapshot import read_catalogue
+from content.catalogue.tables import OfferRow
+from tests.conftest import content_copy
+
+OFFER = "offers/nottinghamshire/council-tax-exemption.yaml"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A private copy of the shipped content to break."""
+    return content_copy(tmp_path)
+
+
+def edit(root: Path, rel: str, change) -> None:
+    path = root / rel
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def only_problem(root: Path) -> str:
+    with pytest.raises(ContentError) as caught:
+        read_content(root)
+    problems = [str(p) for p in caught.value.problems]
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_shipped_content_reads(root):
+    bundle = read_content(root)
+    assert {a.id for a in bundle.areas} == {"nottingham", "nottinghamshire"}
+
+
+def test_unknown_field(root):
+    edit(root, OFFER, lambda d: d.update(colour="red"))
+    assert only_problem(root) == f"content/{OFFER}: colour: unknown field"
+
+
+def test_missing_field(root):
+    edit(root, OFFER, lambda d: d.pop("summary"))
+    assert only_problem(root) == f"content/{OFFER}: summary: required field is missing"
+
+
+def test_wrong_type(root):
+    edit(root, OFFER, lambda d: d["eligibility"].update(min_age="eighteen"))
+    line = only_problem(root)
+    assert line.startswith(f"content/{OFFER}: eligibility.min_age: ")
+    assert "integer" in line
+
+
+def test_list_expected(root):
+    edit(root, OFFER, lambda d: d.update(how_to_get_it="ask your PA"))
+    assert only_problem(root).startswith(f"content/{OFFER}: how_to_get_it: ")
+
+
+def test_bad_date(root):
+    edit(root, OFFER, lambda d: d.update(last_reviewed="2026-13-45"))
+    line = only_problem(root)
+    assert line.startswith(f"content/{OFFER}: last_reviewed: ")
+    assert "date" in line
+
+
+def test_too_few_example_questions(root):
+    edit(root, OFFER, lambda d: d.update(example_questions=d["example_questions"][:2]))
+    assert only_problem(root).startswith(f"content/{OFFER}: example_questions: ")
+
+
+def test_ages_out_of_order(root):
+    edit(root, OFFER, lambda d: d["eligibility"].update(min_age=24, max_age=18))
+    assert "min_age must not be more than max_age" in only_problem(root)
+
+
+def test_unknown_area(root):
+    (root / "offers" / "derby").mkdir()
+    shutil.copy(root / OFFER, root / "offers" / "derby" / "council-tax-exemption.yaml")
+    assert only_problem(root) == (
+        "content/offers/derby/council-tax-exemption.yaml: (path): unknown area 'derby' (not in content/areas.yaml)"
+    )
+
+
+def test_unknown_category(root):
+    edit(root, OFFER, lambda d: d.update(category="sweets"))
+    assert only_problem(root) == f"content/{OFFER}: category: unknown category 'sweets'"
+
+
+def test_unknown_district(root):
+    edit(root, OFFER, lambda d: d["eligibility"].update(districts=["derby"]))
+    assert only_problem(root) == f"content/{OFFER}: eligibility.districts: 'derby' is not a district of nottinghamshire"
+
+
+def test_unknown_status(root):
+    edit(root, OFFER, lambda d: d["eligibility"].update(who=["astronaut"]))
+    assert only_problem(root).startswith(f"content/{OFFER}: eligibility.who: unknown status 'astronaut'")
+
+
+def test_unknown_source(root):
+    edit(root, OFFER, lambda d: d.update(source="999_0000000000000000.txt"))
+    assert "source: unknown source document" in only_problem(root)
+
+
+def test_duplicate_slug(root):
+    shutil.copy(root / OFFER, root / OFFER.replace(".yaml", ".yml"))
+    line = only_problem(root)
+    assert "duplicate slug 'council-tax-exemption'" in line
+
+
+def test_duplicate_area_id(root):
+    edit(root, "areas.yaml", lambda d: d["areas"].append(dict(d["areas"][0])))
+    assert only_problem(root) == "content/areas.yaml: areas: duplicate id 'nottingham'"
+
+
+def test_bad_slug_in_file_name(root):
+    shutil.move(root / OFFER, root / "offers/nottinghamshire/Council Tax.yaml")
+    assert "slug" in only_problem(root)
+
+
+def test_malformed_yaml_names_the_line(root):
+    path = root / OFFER
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = "summary: [this list never closes"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    line = only_problem(root)
+    assert line.startswith(f"content/{OFFER}: line ")
+    assert "malformed YAML" in line
+
+
+def test_empty_file(root):
+    (root / OFFER).write_text("", encoding="utf-8")
+    assert only_problem(root).startswith(f"content/{OFFER}: (file): expected a mapping")
+
+
+def test_unknown_translation_language(root):
+    edit(root, OFFER, lambda d: d.update(translations={"zz": {"title": "x", "summary": "y"}}))
+    assert only_problem(root) == f"content/{OFFER}: translations.zz: unknown language code"
+
+
+def test_several_problems_are_all_reported(root):
+    edit(root, OFFER, lambda d: d.update(colour="red"))
+    edit(root, "offers/nottingham/complaints.yaml", lambda d: d.update(category="sweets"))
+    with pytest.raises(ContentError) as caught:
+        read_content(root)
+    assert len(caught.value.problems) == 2
+    assert str(caught.value).count("\n") == 1  # one line per problem
+
+
+# --- loading into a database (both SQLite and PostgreSQL) -------------------------------------
+
+
+def count_offers(sessions) -> int:
+    with sessions() as s:
+        return s.scalar(select(func.count()).select_from(OfferRow))
+
+
+def test_load_then_load_again_changes_nothing(sessions, shipped_bundle):
+    first = load_content(sessions(), shipped_bundle)
+    assert first.added["offers"] == len(shipped_bundle.offers)
+    second = load_content(sessions(), shipped_bundle)
+    assert not second.changed, str(second)
+    assert count_offers(sessions) == len(shipped_bundle.offers)
+
+
+def test_database_equals_files(sessions, shipped_bundle):
+    load_content(sessions(), shipped_bundle)
+    with sessions() as s:
+        catalogue = read_catalogue(s)
+    assert {(o.area, o.slug): o for o in catalogue.offers} == {(o.area, o.slug): o for o in shipped_bundle.offers}
+    assert catalogue.areas == shipped_bundle.areas
+    assert catalogue.crisis_lines == shipped_bundle.crisis_lines
+
+
+def test_load_adds_updates_and_removes(sessions, root):
+    load_content(sessions(), read_content(root))
+    edit(root, OFFER, lambda d: d.update(title="A new title"))
+    (root / "offers/nottingham/complaints.yaml").unlink()
+    shutil.copy(root / OFFER, root / "offers/nottinghamshire/a-new-offer.yaml")
+    report = load_content(sessions(), read_content(root))
+    assert (report.added["offers"], report.updated["offers"], report.removed["offers"]) == (1, 1, 1)
+    with sessions() as s:
+        catalogue = read_catalogue(s)
+    assert catalogue.offer("nottinghamshire", "council-tax-exemption").title == "A new title"
+    assert catalogue.offer("nottingham", "complaints") is None
+    assert catalogue.offer("nottinghamshire", "a-new-offer") is not None
+
+
+def test_failed_load_leaves_previous_content(sessions, shipped_bundle, monkeypatch):
+    load_content(sessions(), shipped_bundle)
+    with sessions() as s:
+        before = read_catalogue(s)
+    # A bundle whose last table write fails (an offer pointing at a category that is not there)
+    # must roll back everything it had already changed.
+    broken_offer = shipped_bundle.offers[0].model_copy(update={"category": "not-a-category", "title": "Changed"})
+    broken = type(shipped_bundle)(
+        shipped_bundle.sources,
+        shipped_bundle.areas,
+        shipped_bundle.categories[:-1],  # removing a category is also part of the same transaction
+        shipped_bundle.situations,
+        shipped_bundle.crisis_lines,
+        (broken_offer, *shipped_bundle.offers[1:]),
+    )
+    with pytest.raises(Exception):
+        load_content(sessions(), broken)
+    with sessions() as s:
+        after = read_catalogue(s)
+    assert after == before

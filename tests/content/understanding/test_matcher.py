@@ -1,0 +1,51 @@
+"""Search over the shipped content: typo-tolerant, area-bound, quiet on nonsense."""
+
+from __future__ import annotations
+
+import pytest
+
+from content.understanding.matcher import OfferMatcher, normalise
+
+
+@pytest.fixture(scope="module")
+def matcher(shipped_bundle):
+    return OfferMatcher(shipped_bundle.offers)
+
+
+def test_normalise_strips_case_punctuation_emoji_and_repeats():
+    assert normalise("Councilll TAX??? 😭😭") == "council tax"
+    assert normalise("  what's   the £500 for  ") == "whats the £500 for"
+
+
+@pytest.mark.parametrize(
+    ("area", "text", "slug"),
+    [
+        ("nottinghamshire", "councel tax", "council-tax-exemption"),
+        ("nottinghamshire", "COUNCIL TAX", "council-tax-exemption"),
+        ("nottinghamshire", "free gym", "free-leisure-access"),
+        ("nottinghamshire", "swiming", "free-leisure-access"),
+        ("nottingham", "staying with my foster carer after 18", "staying-put"),
+        ("nottingham", "clothes for an interview", "interview-clothes"),
+        ("nottingham", "bus fare to my interview", "interview-travel-costs"),
+        ("nottingham", "complain", "complaints"),
+    ],
+)
+def test_finds_the_right_offer_first(matcher, area, text, slug):
+    best = matcher.match(area, text)[0]
+    assert best.offer.slug == slug
+    assert best.score >= 70
+
+
+def test_results_stay_in_the_area(matcher):
+    for m in matcher.match("nottingham", "council tax", limit=10):
+        assert m.offer.area == "nottingham"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "???", "the and of"])
+def test_empty_or_meaningless_text_matches_nothing(matcher, text):
+    assert matcher.match("nottingham", text) == []
+
+
+def test_correct_uses_the_content_vocabulary(matcher):
+    assert matcher.correct("councel") == "council"
+    assert matcher.correct("xq") == "xq"

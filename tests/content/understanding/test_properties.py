@@ -1,0 +1,43 @@
+"""Property-based tests: any unicode at all goes through the matcher and the safeguarding check without a crash."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from content.understanding.matcher import OfferMatcher, normalise
+from content.understanding.safeguarding import RiskDetector
+
+ANY_TEXT = st.text(alphabet=st.characters(codec=None), max_size=400)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+_matcher = None
+_detector = RiskDetector()
+
+
+def matcher(bundle) -> OfferMatcher:
+    global _matcher
+    if _matcher is None:
+        _matcher = OfferMatcher(bundle.offers)
+    return _matcher
+
+
+@SETTINGS
+@given(text=ANY_TEXT, area=st.sampled_from(["nottingham", "nottinghamshire", "nowhere", ""]))
+def test_matcher_takes_any_text(shipped_bundle, text, area):
+    results = matcher(shipped_bundle).match(area, text)
+    assert len(results) <= 3
+    assert all(0 <= m.score <= 100 and m.offer.area == area for m in results)
+
+
+@SETTINGS
+@given(text=ANY_TEXT)
+def test_normalise_is_idempotent(text):
+    once = normalise(text)
+    assert normalise(once) == once
+
+
+@SETTINGS
+@given(text=ANY_TEXT)
+def test_safeguarding_check_takes_any_text(text):
+    _detector.detect(text)
