@@ -45,9 +45,10 @@ chat: $(BIN)/activate translations ## talk to the bot in the console
 	$(BIN)/flask content load
 	$(BIN)/python -m bot chat
 
-evaluate: $(BIN)/activate ## the bot's accuracy on the labelled messages, next to a baseline
+evaluate: $(BIN)/activate ## the bot's accuracy, and safeguarding per family and language (blind sets)
 	$(BIN)/python -m bot evaluate
 	$(BIN)/python -m bot evaluate --set tests/bot/heldout.yaml
+	$(BIN)/python -m bot evaluate --safeguarding
 
 clean: ## remove the virtualenv and the local database
 	rm -rf $(VENV) instance

@@ -16,6 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     chat.add_argument("--area", help="start in this area")
     ev = sub.add_parser("evaluate", help="accuracy on the labelled messages, next to a baseline")
     ev.add_argument("--set", type=Path, default=None)
+    ev.add_argument("--safeguarding", action="store_true",
+                    help="the safeguarding check on the blind sets, per risk family and language")
     tg = sub.add_parser("telegram", help="run the Telegram bot (TELEGRAM_TOKEN)")
     tg.add_argument("--webhook", action="store_true", help="webhook mode (WEBHOOK_URL, WEBHOOK_SECRET, PORT)")
     sub.add_parser("set-webhook", help="register WEBHOOK_URL with Telegram (for the gunicorn webhook)")
@@ -32,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
 
         run_chat(engine_from_database(), area=args.area)
         return 0
+    if args.command == "evaluate" and args.safeguarding:
+        from bot.evaluate_safeguarding import print_all
+
+        return print_all()
     if args.command == "evaluate":
         from bot.evaluate import DEFAULT_SET, baseline_scorer, engine_scorer, evaluate, load_messages, report
         from bot.runtime import engine_from_files
@@ -86,6 +92,7 @@ def match_lines(engine, inp, out) -> int:  # type: ignore[no-untyped-def]
                     "slug": c.slug,
                     "candidates": [{"slug": m.offer.slug, "score": m.score} for m in c.candidates],
                     "safeguarding": c.safeguarding,
+                    "risk_level": c.risk_level,
                 }
             )
             + "\n"

@@ -22,6 +22,8 @@ class Conversation:
     flow: str | None = None  # the step of a guided flow waiting for an answer, e.g. "wcig:age"
     answers: dict[str, Any] = field(default_factory=dict)
     pending_question: str | None = None  # asked before the area was known; answered once it is
+    crisis: str | None = None  # after crisis help: the risk family, so "what do I do" repeats the urgent step
+    age: int | None = None  # an age the young person gave, for age-aware help (Childline is for under-19s)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from babel.support import NullTranslations
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import texts
@@ -23,11 +24,12 @@ from bot.guided import WhatCanIGetFlow
 from bot.i18n import LANGUAGES, translations
 from bot.intents import IntentMatcher
 from bot.replies import Button, Flag, Reply
-from content.catalogue.schema import Offer
+from content.catalogue.schema import Area, Offer
 from content.catalogue.snapshot import Catalogue
 from content.feedback.records import Record, RecordStore
+from content.understanding.details import stated_age
 from content.understanding.matcher import Language, Match, OfferMatcher
-from content.understanding.safeguarding import RiskDetector
+from content.understanding.safeguarding import Risk, RiskDetector
 
 MAX_MESSAGE_CHARS = 1000
 log = logging.getLogger(__name__)
@@ -54,6 +56,7 @@ class Classification(NamedTuple):
     slug: str | None  # answered outright with this offer
     candidates: list[Match]  # up to 3, best first
     safeguarding: bool
+    risk_level: str | None = None  # "clear" | "possible" | None
 
 
 class Engine:
@@ -72,7 +75,7 @@ class Engine:
         self.update_channels = update_channels  # channels that can send an update back later
         language = Language.load()
         self.language = language
-        self.detector = RiskDetector(language=language)
+        self.detector = RiskDetector.load()
         self.intents = IntentMatcher(language=language)
         self._matcher: tuple[str, OfferMatcher] | None = None
 
@@ -86,7 +89,7 @@ class Engine:
 
     def classify(self, area: str, text: str) -> Classification:
         """What the bot makes of `text` in `area` (the contract of `python -m bot match`)."""
-        risk = self.detector.detect(text) is not None
+        risk = self.detector.assess(text)
         matcher = self.matcher()
         words = matcher.prepare(text[:MAX_MESSAGE_CHARS])
         candidates = matcher.match_words(area, words, limit=3)
@@ -100,9 +103,9 @@ class Engine:
             )
             short = len(words) <= th.short_question
             tie = short and second >= th.tie_ratio * best.evidence
-            if strong and not tie:
+            if strong and not tie and risk is None:  # a message that shows risk is never answered outright
                 slug = best.offer.slug
-        return Classification(slug, candidates, risk)
+        return Classification(slug, candidates, risk is not None, risk.level if risk else None)
 
     # --- the conversation ----------------------------------------------------------------------
 
@@ -121,18 +124,46 @@ class Engine:
 
         catalogue = self._catalogue()
         area = catalogue.area(conv.area) if conv.area and catalogue.has_area(conv.area) else None
-        risk = self.detector.detect(text)
-        if risk is not None:
-            reply.add(texts.crisis_text(catalogue, area, t))
+        conv.age = stated_age(text) or conv.age
+        if conv.flow == "checkin":  # waiting for "are you safe?": yes/no answer it; anything else moves on
+            if self.intents.match(text) in ("affirm", "deny"):
+                return self._check_in_answer(conv, text, reply, channel, chat_ref)
+            conv.flow = None
+        risk = self.detector.assess(text)
+        if conv.crisis and (risk is None or risk.level == "possible") and self.detector.is_crisis_followup(text):
+            # Still in crisis: "what do I do", "help", "I'm scared" get the urgent step again, not the menu.
+            family = self.detector.families.get(conv.crisis)
+            t = translations(conv.language)
+            reply.add(texts.crisis_text(catalogue, self._areas(catalogue, area), t, family, conv.age))
             reply.flags.add(Flag.SAFEGUARDING)
-            reply.buttons.append(Button(_("Talk to a person"), "do:talk_to_person"))
+            reply.buttons.append(Button(t.gettext("Talk to a person"), "do:talk_to_person"))
+            return reply
+        if risk is not None:
+            t = self._speak_in(conv, risk.language)
+            _ = t.gettext
             self._record(Record("safeguarding", conv.area, channel, risk_kind=risk.id))
+            if risk.level == "clear":
+                conv.crisis, conv.flow = risk.id, None
+                reply.add(texts.crisis_text(catalogue, self._areas(catalogue, area), t, risk.family, conv.age))
+            else:
+                conv.flow = "checkin"
+                reply.add(texts.check_in_text(t))
+                reply.buttons += [Button(_("Yes, I am safe"), "checkin:safe"),
+                                  Button(_("Not really"), "checkin:unsafe")]
+            reply.flags.add(Flag.SAFEGUARDING)
+            reply.buttons += [Button(_("Get help now"), "do:crisis"),
+                              Button(_("Talk to a person"), "do:talk_to_person")]
+        elif self.detector.asks_for_help(text) is not None:
+            t = self._speak_in(conv, self.detector.asks_for_help(text) or conv.language)
+            reply.add(texts.crisis_text(catalogue, self._areas(catalogue, area), t, None, conv.age))
+            reply.buttons.append(Button(t.gettext("Talk to a person"), "do:talk_to_person"))
+            return reply
         if len(text) > MAX_MESSAGE_CHARS:
             return reply.add(_("That is a long message. Can you tell me what you need in a few words?"))
 
         if text.startswith("/"):
             return self._command(conv, text, reply, channel, chat_ref)
-        if conv.flow:
+        if conv.flow and conv.flow != "checkin":
             if self.intents.match(text) == "cancel":
                 conv.flow, conv.answers = None, {}
                 return reply.add(_("OK, stopped. What would you like to know?"))
@@ -146,7 +177,7 @@ class Engine:
         if intent:
             return self._intent(conv, intent, reply, channel, chat_ref)
         if risk is not None:
-            return self._after_crisis(conv, text, reply)
+            return self._after_crisis(conv, text, reply, risk)
         return self._answer_question(conv, text, reply, channel)
 
     def press(
@@ -188,6 +219,18 @@ class Engine:
             return reply
         if kind == "do":
             return self._intent(conv, value, reply, channel, chat_ref)
+        if kind == "checkin":
+            conv.flow = None
+            if value == "unsafe":
+                conv.crisis = conv.crisis or "distress"
+                area = catalogue.area(conv.area) if conv.area and catalogue.has_area(conv.area) else None
+                family = self.detector.families.get(conv.crisis)
+                reply.add(texts.crisis_text(catalogue, self._areas(catalogue, area), t, family, conv.age))
+                reply.flags.add(Flag.SAFEGUARDING)
+                reply.buttons.append(Button(_("Talk to a person"), "do:talk_to_person"))
+                return reply
+            reply.add(_("I am glad. If that changes, Get help now is always here."))
+            return self._menu(conv, reply) if conv.area else reply
         if kind == "wcig":
             return WhatCanIGetFlow(self._catalogue(), self.site_url, conv, t).press(value, reply)
         if kind == "talk":
@@ -329,7 +372,7 @@ class Engine:
         if intent == "help":
             return self._command(conv, "/help", reply, channel, chat_ref)
         if intent == "crisis":
-            reply.add(texts.crisis_text(catalogue, area, t))
+            reply.add(texts.crisis_text(catalogue, self._areas(catalogue, area), t, None, conv.age))
             return reply
         if intent == "what_can_i_get":
             return WhatCanIGetFlow(self._catalogue(), self.site_url, conv, t).start(reply)
@@ -364,14 +407,37 @@ class Engine:
             return self._menu(conv, reply.add(_("OK.")))
         return self._menu(conv, reply)
 
-    def _after_crisis(self, conv: Conversation, text: str, reply: Reply) -> Reply:
-        """After crisis help, offers only as choices: a guess here could read as not listening."""
+    def _after_crisis(self, conv: Conversation, text: str, reply: Reply, risk: Risk) -> Reply:
+        """After crisis help, offers only as choices, and only ones that fit the risk (housing after
+        homelessness): a guess here, or an unrelated offer, could read as not listening."""
         _ = translations(conv.language).gettext
-        close = [m for m in self.classify(conv.area or "", text).candidates if m.evidence >= 1.0][:3]
-        if close:
+        candidates = [m for m in self.classify(conv.area or "", text).candidates if m.evidence >= 1.0]
+        if risk.level == "clear":
+            candidates = [m for m in candidates if m.offer.category in risk.family.offer_categories]
+        else:  # a check-in: the question's own offers, only where the question is mostly about them
+            candidates = [m for m in candidates if m.coverage >= self.thresholds.close_coverage]
+        if candidates[:3]:
             reply.add(_("If you also wanted to ask about support, choose:"))
-            reply.buttons += [Button(m.offer.localised(conv.language).title, f"offer:{m.offer.slug}") for m in close]
+            reply.buttons += [Button(m.offer.localised(conv.language).title, f"offer:{m.offer.slug}")
+                              for m in candidates[:3]]
         return reply
+
+    def _check_in_answer(self, conv: Conversation, text: str, reply: Reply, channel: str,
+                         chat_ref: str | None) -> Reply:
+        """The reply to "Are you safe right now?": no escalates to crisis help; yes goes on."""
+        verdict = "unsafe" if self.intents.match(text) == "deny" else "safe"
+        return self.press(conv, f"checkin:{verdict}", channel, chat_ref)
+
+    def _areas(self, catalogue: Catalogue, area: Area | None) -> list[Area]:
+        """The young person's area, or every area while it is not known (each council's help shown)."""
+        return [area] if area is not None else list(catalogue.areas)
+
+    @staticmethod
+    def _speak_in(conv: Conversation, language: str) -> NullTranslations:
+        """Crisis help in the language the message was written in (and the chat goes on in it)."""
+        if language in LANGUAGES and language != "en":
+            conv.language = language
+        return translations(conv.language)
 
     def _answer_question(self, conv: Conversation, text: str, reply: Reply, channel: str) -> Reply:
         _ = translations(conv.language).gettext

@@ -3,19 +3,46 @@ can show it (Telegram, web chat, console)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from babel.support import NullTranslations
 
 from content.catalogue.money import amount_text
 from content.catalogue.schema import Area, Offer
 from content.catalogue.snapshot import Catalogue
+from content.understanding.safeguarding import Family
+
+CHILDLINE_MAX_AGE = 18  # Childline is for under-19s
 
 
-def crisis_text(catalogue: Catalogue, area: Area | None, t: NullTranslations) -> str:
+def urgent_step(family: Family | None, t: NullTranslations) -> str:
+    """The one thing to do now, for this kind of risk."""
+    _ = t.gettext
+    fid = family.id if family else ""
+    if fid == "medical-emergency":
+        return _("Call 999 now for an ambulance, or go to A&E. Do not wait.")
+    if fid in ("suicide", "self-harm"):
+        return _("If you might act on these thoughts or you are hurt, call 999 or go to A&E now. "
+                 "Samaritans will listen any time: call 116 123.")
+    if fid == "risk-to-others":
+        return _("If someone is in danger now, call 999.")
+    return _("If you are in danger now, call 999.")
+
+
+def crisis_text(catalogue: Catalogue, areas: Sequence[Area], t: NullTranslations, family: Family | None = None,
+                age: int | None = None) -> str:
+    """Crisis help: the urgent step first, then the lines that fit this risk, then the council's.
+
+    `areas` is the young person's area, or every area when it is not known yet. Childline is left
+    out for someone who said they are 19 or older.
+    """
     _ = t.gettext
     lines = [_("It sounds like things are really hard right now. You matter, and you do not have to cope alone."),
-             _("If you are in danger now, call 999.")]
-    for line in catalogue.crisis_lines:
-        if line.id == "emergency":
+             urgent_step(family, t)]
+    first = list(family.lines) if family else []
+    ordered = sorted(catalogue.crisis_lines, key=lambda ln: first.index(ln.id) if ln.id in first else len(first))
+    for line in ordered:
+        if line.id == "emergency" or (line.id == "childline" and age is not None and age > CHILDLINE_MAX_AGE):
             continue
         how = []
         if line.phone:
@@ -23,13 +50,21 @@ def crisis_text(catalogue: Catalogue, area: Area | None, t: NullTranslations) ->
         if line.text:
             how.append(_("text %(word)s to %(number)s") % {"word": line.text_word or "", "number": line.text})
         lines.append(f"• {_(line.name)}: {', '.join(how)}. {_(line.hours)}")
-    if area is not None:
+    for area in areas:
         if area.out_of_hours.phone:
             lines.append(_("• %(council)s out of hours: call %(phone)s") % {
                 "council": area.council, "phone": area.out_of_hours.phone})
         else:
-            lines.append("• " + area.out_of_hours.note)
+            lines.append(f"• {area.council}: {area.out_of_hours.note}")
     return "\n".join(lines)
+
+
+def check_in_text(t: NullTranslations) -> str:
+    """The possible-risk tier: a short, kind question, with help one tap away."""
+    _ = t.gettext
+    return "\n".join([_("That sounds really hard. Are you safe right now?"),
+                      _("If you are in danger, call 999. To talk to someone now, call Samaritans on 116 123 "
+                        "(free, any time).")])
 
 
 def offer_text(offer: Offer, lang: str, t: NullTranslations, site_url: str) -> str:

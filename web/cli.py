@@ -13,6 +13,7 @@ from flask.cli import AppGroup
 
 from content.accounts.staff import StaffError, create_staff
 from content.catalogue.loader import CONTENT_ROOT, ContentBundle, ContentError, load_content, read_content
+from content.feedback.missed_risk import move_missed_risk
 from content.feedback.retention import export_person, purge_older_than
 from content.migrate import upgrade
 from web.content_access import content
@@ -34,6 +35,17 @@ def purge_command(months: int | None) -> None:
         deleted = purge_older_than(session, keep)
         session.commit()
     click.echo(f"deleted {deleted} feedback item(s) older than {keep} months")
+
+
+@feedback_cli.command("rescan")
+def rescan_command() -> None:
+    """Move unanswered questions that now show risk to the safeguarding queue (no text kept)."""
+    from content.understanding.safeguarding import RiskDetector
+
+    with content().sessions() as session:
+        moved = move_missed_risk(session, RiskDetector.load())
+        session.commit()
+    click.echo(f"moved {moved} unanswered question(s) that show risk to the safeguarding queue")
 
 
 @feedback_cli.command("export-person")

@@ -1,85 +1,369 @@
-"""Spotting messages that show risk, from phrase lists in content/safeguarding.yaml.
+"""Spotting messages that show risk, by risk family, from word lists in content/safeguarding/.
 
-The check runs on every message before anything else. It errs towards safety: a false alarm
-shows crisis contacts to someone who did not need them; a miss could leave someone alone.
+The check runs on every message before anything else and errs towards safety: a false alarm shows
+crisis contacts to someone who did not need them; a miss could leave someone alone.
+
+How it reads a message (the same steps are applied to the lists, so both meet in one form):
+1. normalise: lower case, no accents, emoji or punctuation; Arabic and Persian letters in one form;
+2. expand text speak (content/language/text_speak.yaml) and the lists' own short-word spellings;
+3. remove harmless idioms ("killing it", "phone died") so their risk words cannot match;
+4. look for each family's phrases, and for its `together` rules: every group present, close together,
+   so "i honestly think i might just actually end it" and "took ... loads of ... tablets" are found
+   with words in between; then the same on a copy with long misspelt words corrected.
+Families are checked in the order of families.yaml; the first that matches names the risk. A `clear`
+family gets crisis contacts first; the `possible` tier gets a check-in. When no list matches, a
+classifier learnt from example messages (risk_classifier.py) may still raise the `possible` tier.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
+from spellchecker import SpellChecker, WordFrequency
 
+from content.understanding.languages import guess_language
 from content.understanding.matcher import Language, normalise
+from content.understanding.risk_classifier import THRESHOLD as RISK_CHANCE
+from content.understanding.risk_classifier import RiskClassifier, read_examples
 
-SAFEGUARDING_FILE = Path(__file__).resolve().parent.parent / "safeguarding.yaml"
+SAFEGUARDING_DIR = Path(__file__).resolve().parent.parent / "safeguarding"
+LANGUAGES = ("en", "ar", "fa", "ps")
 MAX_CHARS = 5000  # longer messages are checked on their first 5,000 characters
+MAX_COMBINATIONS = 4000  # of matches tried for one `together` rule; plenty for any real message
+KNOWN_WORD_FREQUENCY = 50  # in pyspellchecker's English list: a real word, not a typo
+CRISIS_REQUEST_MAX_WORDS = 6  # "emergency" alone asks for help; "is the emergency fund open" does not
+
+Level = Literal["clear", "possible"]
+
+# One form for letters that Arabic, Persian and Pashto writers type in several ways.
+_SCRIPT = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ی", "ي": "ی", "ك": "ک", "ـ": None,
+    **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
+})
+_PERSIAN_PREFIX = re.compile(r"(?:(?<=\s)|^)(ن?می)\s+(?=\S)")
+
+
+class SafeguardingFileError(ValueError):
+    """A word list that cannot be used; the message names the file, the field and the reason."""
+
+
+class _Together(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    within: int | None = Field(default=None, ge=1, le=60)
+    groups: list[list[str]] = Field(min_length=2)
+
+
+class _Words(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    phrases: list[str] = []
+    together: list[_Together] = []
+
+
+class _FamilyWords(_Words):
+    maybe: _Words | None = None  # words that only suggest this risk: a check-in, not a full alarm
+
+
+class _WordsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    language: str
+    concepts: dict[str, list[str]] = {}
+    families: dict[str, _FamilyWords]
+    harmless: list[str] = []
+    crisis_words: list[str] = []
+    crisis_followups: list[str] = []
+    spellings: dict[str, str] = {}
+    notes: str | None = None
+
+
+class _FamilyEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    label: str
+    framework: str
+    tier: Level
+    lines: list[str] = []
+    offer_categories: list[str] = []
+
+
+class _FamiliesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    families: list[_FamilyEntry] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
-class RiskKind:
+class Family:
     id: str
     label: str
+    tier: Level
+    lines: tuple[str, ...]  # crisis line ids to show first
+    offer_categories: tuple[str, ...]  # offers that may follow crisis help, as choices
+
+
+@dataclass(frozen=True)
+class Risk:
+    family: Family
+    language: str  # the language of the list that matched (or of the message): crisis help is given in it
+    level: Level
+
+    @property
+    def id(self) -> str:
+        return self.family.id
+
+
+@dataclass(frozen=True)
+class _Rule:
+    groups: tuple[re.Pattern[str], ...]
+    within: int | None  # words from the first match to the last; None: anywhere in the message
+    where: str  # the file and field it came from, for `RiskDetector.why`
+    level: Level
+
+
+def _read(path: Path, model: type[BaseModel]) -> BaseModel:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SafeguardingFileError(f"{path}: cannot be read: {exc}") from exc
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or '(file)'}: {e['msg']}" for e in exc.errors())
+        raise SafeguardingFileError(f"{path}: {problems}") from exc
+
+
+def prepare_script(text: str) -> str:
+    """Normalise `text`, with Arabic-script letters in one form and Persian "می" joined to its verb."""
+    text = normalise(text.translate(_SCRIPT))
+    return _PERSIAN_PREFIX.sub(r"\1", text)
 
 
 class RiskDetector:
-    def __init__(self, path: Path = SAFEGUARDING_FILE, language: Language | None = None):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    @classmethod
+    def load(cls) -> RiskDetector:
+        """The shipped lists and examples, read (and the classifier trained) once per process."""
+        return _shipped_detector()
+
+    def __init__(self, directory: Path = SAFEGUARDING_DIR, language: Language | None = None):
         self.language = language or Language.load()
-        # Per kind: one pattern for its phrases, and for each `together` rule one pattern per group.
-        self._rules: list[tuple[RiskKind, list[list[re.Pattern[str]]]]] = []
+        families_file = _read(directory / "families.yaml", _FamiliesFile)
+        assert isinstance(families_file, _FamiliesFile)
+        self.families = {
+            f.id: Family(f.id, f.label, f.tier, tuple(f.lines), tuple(f.offer_categories))
+            for f in families_file.families
+        }
+        self._spellings: dict[str, str] = {}
+        harmless: list[str] = []
         vocab: set[str] = set()
-        for kind in data["kinds"]:
-            risk = RiskKind(kind["id"], kind["label"])
-            rules = [[self._pattern(kind["phrases"], vocab)]]
-            rules += [[self._pattern(group, vocab) for group in combo] for combo in kind.get("together") or []]
-            self._rules.append((risk, rules))
-        self._vocab_set = frozenset(vocab)
+        rules: dict[str, list[tuple[str, _Rule]]] = {fid: [] for fid in self.families}
+        self._crisis_words: list[tuple[str, re.Pattern[str]]] = []
+        self._followups: list[tuple[str, re.Pattern[str]]] = []
+        for lang in LANGUAGES:
+            path = directory / f"{lang}.yaml"
+            words = _read(path, _WordsFile)
+            assert isinstance(words, _WordsFile)
+            self._spellings.update({self._plain(k): self._plain(v) for k, v in words.spellings.items()})
+            for fid, family_words in words.families.items():
+                if fid not in self.families:
+                    raise SafeguardingFileError(f"{path}: families.{fid}: not a family in families.yaml")
+                tier = self.families[fid].tier
+                parts: list[tuple[str, _Words, Level]] = [(f"families.{fid}", family_words, tier)]
+                if family_words.maybe is not None:
+                    parts.append((f"families.{fid}.maybe", family_words.maybe, "possible"))
+                for field, part, level in parts:
+                    if part.phrases:
+                        where = f"{path.name}: {field}.phrases"
+                        pattern = self._pattern(part.phrases, words.concepts, vocab, where)
+                        rules[fid].append((lang, _Rule((pattern,), None, where, level)))
+                    for n, together in enumerate(part.together):
+                        where = f"{path.name}: {field}.together.{n}"
+                        groups = tuple(self._pattern(g, words.concepts, vocab, where) for g in together.groups)
+                        rules[fid].append((lang, _Rule(groups, together.within, where, level)))
+            harmless += words.harmless
+            if words.crisis_words:
+                crisis = self._pattern(words.crisis_words, {}, set(), f"{path}: crisis_words")
+                self._crisis_words.append((lang, crisis))
+            if words.crisis_followups:
+                followups = self._pattern(words.crisis_followups, {}, set(), f"{path}: crisis_followups")
+                self._followups.append((lang, followups))
+        self._rules = rules
+        self._harmless = self._pattern(harmless, {}, set(), "harmless") if harmless else None
         # Correction candidates by first letter (typos rarely change it), and corrections made so far.
         self._by_letter: dict[str, tuple[str, ...]] = {}
-        for word in sorted(w for w in vocab if len(w) >= 5):
-            self._by_letter.setdefault(word[0], ())
-            self._by_letter[word[0]] += (word,)
+        for word in sorted(w for w in vocab if len(w) >= 5 and w.isascii() and w.isalpha()):
+            self._by_letter[word[0]] = (*self._by_letter.get(word[0], ()), word)
+        self._vocab = frozenset(vocab)
         self._corrections: dict[str, str] = {}
+        _english_words()  # loaded now, not on the first message (it takes a few hundred ms)
+        if "distress" not in self.families:
+            raise SafeguardingFileError(f"{directory / 'families.yaml'}: families: needs a `distress` family")
+        try:
+            examples = read_examples(directory / "examples")
+            self._classifier = RiskClassifier(examples, lambda text: " ".join(self._words(text)))
+        except ValueError as exc:
+            raise SafeguardingFileError(f"{directory / 'examples'}: {exc}") from exc
 
-    def _expand(self, text: str) -> str:
+    # --- reading the lists ---------------------------------------------------------------------------
+
+    def _plain(self, text: str) -> str:
+        """A list entry or message in the one form both are compared in."""
         speak = self.language.text_speak
-        return " ".join(speak.get(w, w) for w in normalise(text).split())
+        return " ".join(speak.get(w, w) for w in prepare_script(text).split())
 
-    def _pattern(self, phrases: list[str], vocab: set[str]) -> re.Pattern[str]:
-        """One regex matching any of `phrases` as whole words (after the same normalising as messages)."""
-        prepared = sorted({self._expand(str(p)) for p in phrases} - {""}, key=len, reverse=True)
-        for phrase in prepared:
-            vocab.update(phrase.split())
-        return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in prepared) + r")\b")
+    def _pattern(self, entries: list[str], concepts: dict[str, list[str]], vocab: set[str], where: str,
+                 ) -> re.Pattern[str]:
+        """One regex matching any entry as whole words; `*` at a word's edge is any letters, alone any word."""
+        alternatives = set()
+        for entry in entries:
+            entry = str(entry).strip()
+            if entry.startswith("@"):
+                name = entry[1:]
+                if name not in concepts:
+                    raise SafeguardingFileError(f"{where}: {entry}: no such concept under `concepts`")
+                alternatives.add(self._pattern(concepts[name], {}, vocab, where).pattern)
+                continue
+            parts = []
+            for raw in entry.split():
+                if raw in ("*", "#"):  # any one word; any number
+                    parts.append(r"\S+" if raw == "*" else r"\d+")
+                    continue
+                core = self._plain(raw.strip("*"))
+                if not core:
+                    raise SafeguardingFileError(f"{where}: {entry!r}: has no letters after normalising")
+                vocab.update(core.split())
+                parts.append((r"\w*" if raw.startswith("*") else "") + re.escape(core) +
+                             (r"\w*" if raw.endswith("*") else ""))
+            if not parts:
+                raise SafeguardingFileError(f"{where}: an empty entry")
+            alternatives.add(" ".join(parts))
+        body = "|".join(sorted(alternatives, key=len, reverse=True))
+        return re.compile(r"(?:(?<=\s)|^)(?:" + body + r")(?=\s|$)")
+
+    # --- reading a message ----------------------------------------------------------------------------
+
+    def _words(self, text: str) -> list[str]:
+        words = self._plain(text[:MAX_CHARS]).split()
+        return [self._spellings.get(w, w) for w in words]
 
     def _correct(self, word: str) -> str:
-        """A misspelt risk word ("eatin", "sucidal") to the word in the lists; other words unchanged.
+        """A misspelt risk word ("sucidal", "unconcious") to the word in the lists; others unchanged.
 
-        Typos rarely change the first letter, and requiring it keeps "lights" from becoming "nights".
+        A real English word is never corrected ("starting" must not become "starving").
         """
-        if len(word) < 5 or word in self._vocab_set:
+        if len(word) < 5 or word in self._vocab or not word.isascii() or _is_english_word(word):
             return word
         found = self._corrections.get(word)
         if found is None:
             candidates = self._by_letter.get(word[0], ())
             best = process.extractOne(word, candidates, scorer=Levenshtein.normalized_similarity, score_cutoff=0.8)
             found = best[0] if best else word
-            if len(self._corrections) > 50_000:  # bounded: made-up words must not grow memory forever
+            if len(self._corrections) > 50_000:  # bounded: made-up words must not grow memory for ever
                 self._corrections.clear()
             self._corrections[word] = found
         return found
 
-    def detect(self, text: str) -> RiskKind | None:
-        """The first kind of risk `text` shows, or None."""
-        expanded = self._expand(text[:MAX_CHARS])
-        corrected = " ".join(self._correct(w) for w in expanded.split())
-        for risk, rules in self._rules:
-            for groups in rules:
-                if all(g.search(expanded) or g.search(corrected) for g in groups):
-                    return risk
+    def _masked(self, words: list[str]) -> str:
+        text = " ".join(words)
+        return self._harmless.sub("_", text) if self._harmless else text
+
+    def _first_match(self, texts: list[str], tier: Level) -> tuple[Risk, str] | None:
+        for fid, rules in self._rules.items():
+            family = self.families[fid]
+            for lang, rule in rules:
+                if rule.level != tier:
+                    continue
+                for text in texts:
+                    if _rule_matches(rule, text):
+                        return Risk(family, lang, tier), f"{rule.where} in {text!r}"
         return None
+
+    def _match(self, text: str) -> tuple[Risk, str] | None:
+        words = self._words(text)
+        texts = [self._masked(words)]
+        corrected = [self._correct(w) for w in words]
+        if corrected != words:
+            texts.append(self._masked(corrected))
+        found = self._first_match(texts, "clear") or self._first_match(texts, "possible")
+        if found is None:
+            chance = self._classifier.probability(text)
+            if chance >= RISK_CHANCE:
+                risk = Risk(self.families["distress"], guess_language(text), "possible")
+                found = risk, f"examples, chance {chance:.2f}"
+        return found
+
+    def assess(self, text: str) -> Risk | None:
+        """The risk `text` shows (its family and tier), or None."""
+        found = self._match(text)
+        return found[0] if found else None
+
+    def why(self, text: str) -> str | None:
+        """Which list entry raised the risk, and on what text: for editors checking an alarm."""
+        found = self._match(text)
+        return f"{found[0].id} ({found[0].level}): {found[1]}" if found else None
+
+    def asks_for_help(self, text: str) -> str | None:
+        """The language of a short message asking for urgent help ("emergency", "get help now"), or None."""
+        plain = " ".join(self._words(text))
+        if not plain or len(plain.split()) > CRISIS_REQUEST_MAX_WORDS:
+            return None
+        # The help words must be most of the message: "emergency!" asks for help,
+        # "is the emergency fund still running" asks about an offer.
+        for lang, pattern in self._crisis_words:
+            covered = sum(len(m.group(0).split()) for m in pattern.finditer(plain))
+            if covered and covered * 2 >= len(plain.split()):
+                return lang
+        return None
+
+    def is_crisis_followup(self, text: str) -> bool:
+        """After crisis help: "what do I do", "help", "I'm scared" (short), in any language."""
+        plain = " ".join(self._words(text))
+        if not plain or len(plain.split()) > CRISIS_REQUEST_MAX_WORDS:
+            return False
+        return _first_language(self._followups, plain) is not None or self.asks_for_help(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _shipped_detector() -> RiskDetector:
+    return RiskDetector()
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> WordFrequency:
+    return SpellChecker(language="en", distance=1).word_frequency
+
+
+def _is_english_word(word: str) -> bool:
+    return _english_words()[word] >= KNOWN_WORD_FREQUENCY
+
+
+def _first_language(patterns: list[tuple[str, re.Pattern[str]]], text: str) -> str | None:
+    return next((lang for lang, pattern in patterns if pattern.search(text)), None)
+
+
+def _rule_matches(rule: _Rule, text: str) -> bool:
+    if rule.within is None:
+        return all(g.search(text) for g in rule.groups)
+    spans_per_group = []
+    for group in rule.groups:
+        spans = [(m.start(), m.end()) for m in group.finditer(text)]
+        if not spans:
+            return False
+        spans_per_group.append(spans)
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+
+    def word_at(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    word_spans = [[(word_at(a), word_at(max(a, b - 1))) for a, b in spans] for spans in spans_per_group]
+    for combo in itertools.islice(itertools.product(*word_spans), MAX_COMBINATIONS):
+        if max(e for _s, e in combo) - min(s for s, _e in combo) <= rule.within:
+            return True
+    return False

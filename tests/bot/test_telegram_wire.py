@@ -240,3 +240,13 @@ def test_closing_the_loop_sends_we_did_to_the_chat_and_retries(fake, tmp_path, s
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_risk_before_an_area_is_chosen_gets_every_areas_lines_over_the_wire(fake, bot_process):
+    proc, _log, _ = bot_process
+    fake.send_text(CHAT, "no point anymore, i want to die")
+    wait_for_text(fake, CHAT, "You matter")
+    crisis = next(t for t in texts_to(fake, CHAT) if "You matter" in t)
+    assert crisis.index("999") < crisis.index("116 123")  # the urgent step first
+    assert "Nottingham City Council" in crisis and "Nottinghamshire County Council" in crisis
+    assert proc.poll() is None

@@ -68,3 +68,27 @@ def test_create_admin_command(runner):
     assert ok.exit_code == 0 and "admin account made" in ok.output
     bad = cli.invoke(args=["staff", "create-admin", "boss2@notts.test", "--name", "B", "--password", "short"])
     assert bad.exit_code == 1 and "password" in bad.output
+
+
+def test_rescan_moves_missed_risk_to_safeguarding_without_text(runner):
+    app, cli = runner
+    cli.invoke(args=["content", "load"])
+    with app.app_context():
+        from content.feedback.records import Record, RecordStore
+        from content.feedback.tables import FeedbackItemRow
+        from web.content_access import content
+
+        store = RecordStore(content().sessions)
+        # As if stored before the lists knew this wording: an unanswered question that shows risk.
+        store.add(Record("unanswered", "nottingham", "telegram", text="sorted who gets my dog after im gone",
+                         chat_ref="abc"))
+        store.add(Record("unanswered", "nottingham", "site", text="who won the match last night"))
+    result = cli.invoke(args=["feedback", "rescan"])
+    assert "moved 1 unanswered question(s)" in result.output
+    with app.app_context(), content().sessions() as session:
+        rows = {row.id: row for row in session.query(FeedbackItemRow)}
+        moved = [r for r in rows.values() if r.kind == "safeguarding"]
+        kept = [r for r in rows.values() if r.kind == "unanswered"]
+        assert len(moved) == 1 and moved[0].text is None and moved[0].chat_ref is None and moved[0].risk_kind
+        assert [r.text for r in kept] == ["who won the match last night"]
+    assert "moved 0" in cli.invoke(args=["feedback", "rescan"]).output

@@ -1,0 +1,138 @@
+"""The safeguarding check: families and tiers, how young people write, four languages, bad lists."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from content.understanding.safeguarding import SAFEGUARDING_DIR, RiskDetector, SafeguardingFileError
+
+
+@pytest.fixture(scope="module")
+def detector() -> RiskDetector:
+    return RiskDetector.load()
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("i want to kill myself", "suicide"),
+    ("i honestly think i might just actually end it", "suicide"),  # words in between
+    ("EVERYONE WOULD BE BETTER OFF WITHOUT ME", "suicide"),  # shouting, burdensomeness
+    ("wnt 2 kil my slef", "suicide"),  # typos in short words and text speak
+    ("feelin sucidal agen", "suicide"),  # a misspelt long word, corrected
+    ("jus took a whole packet of paracetamol", "medical-emergency"),
+    ("been cutting my arms again", "self-harm"),
+    ("my olders want me to go country this weekend", "criminal-exploitation"),
+    ("he checks my phone and wont let me see my friends", "domestic-abuse"),
+    ("my foster carer hits me", "abuse"),
+    ("he said if i tell anyone hell hurt my mum", "threats"),
+    ("got nowhere to sleep tonight", "homeless-tonight"),
+    ("no gas or electric and havent eaten since yesterday", "destitution"),
+    ("they took my passport and i cant leave the house", "missing-trafficked"),
+    ("my mate said shes going to kill herself", "risk-to-others"),
+])
+def test_clear_risk_is_found_by_family(detector, text, family):
+    risk = detector.assess(text)
+    assert risk is not None, text
+    assert (risk.id, risk.level) == (family, "clear"), detector.why(text)
+
+
+@pytest.mark.parametrize("text", [
+    "smashed it at my interview, killing it",
+    "my phone died, can you send the link again",
+    "id die for a free gym pass",
+    "can i end my tenancy early",
+    "im dying to know if i got the bursary",
+    "going on a suicide prevention training day for my care job",
+    "starting college in september, is there a bursary",  # "starting" must not be corrected to "starving"
+    "how do i apply for council tax exemption",
+])
+def test_harmless_uses_of_risk_words_raise_nothing(detector, text):
+    assert detector.assess(text) is None, detector.why(text)
+
+
+def test_vague_distress_gets_the_possible_tier(detector):
+    risk = detector.assess("everything is too much rn")
+    assert risk is not None and risk.level == "possible" and risk.id == "distress"
+
+
+def test_the_classifier_only_ever_raises_the_possible_tier(detector):
+    # No list holds this wording; the examples teach that it is risk, but never as a full alarm.
+    text = "tonight might be the last time i bother anyone tbh"
+    risk = detector.assess(text)
+    assert risk is not None and risk.level == "possible", detector.why(text)
+    assert "examples" in (detector.why(text) or "")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("بدي موت، ما عاد فيني كمل", "ar"),
+    ("میخوام خودمو بکشم", "fa"),
+    ("mikham bemiram", "fa"),
+    ("bdi mut", "ar"),
+])
+def test_risk_in_the_sites_other_languages_is_found_in_that_language(detector, text, language):
+    risk = detector.assess(text)
+    assert risk is not None and risk.level == "clear", detector.why(text)
+    assert risk.language == language
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("samaritans number", "en"),
+    ("get help now", "en"),
+    ("EMERGENCY", "en"),
+    ("طوارئ", "ar"),
+    ("is the emergency fund still running", None),
+    ("what crisis support is in the local offer for rent arrears", None),
+])
+def test_typed_requests_for_urgent_help(detector, text, asks):
+    assert detector.asks_for_help(text) == asks
+
+
+def test_crisis_follow_ups(detector):
+    assert detector.is_crisis_followup("what do i do")
+    assert detector.is_crisis_followup("im scared")
+    assert detector.is_crisis_followup("شو اعمل")
+    assert not detector.is_crisis_followup("how do i apply for the setting up home allowance")
+
+
+def test_the_lists_cover_every_family_in_english(detector):
+    words = (SAFEGUARDING_DIR / "en.yaml").read_text(encoding="utf-8")
+    for family in detector.families:
+        assert f"\n  {family}:\n" in words, family
+
+
+@pytest.fixture
+def lists_copy(tmp_path) -> Path:
+    dest = tmp_path / "safeguarding"
+    shutil.copytree(SAFEGUARDING_DIR, dest)
+    return dest
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    ("en.yaml", "\n  suicide:\n", "\n  suicde:\n", "en.yaml: families.suicde: not a family in families.yaml"),
+    ("en.yaml", '    - "@violence_to_me"\n', '    - "@no_such_list"\n', "@no_such_list: no such concept"),
+    ("en.yaml", "    - within: 4\n", "    - within: many\n", "within"),
+    ("families.yaml", "  tier: possible\n", "  tier: maybe\n", "families.yaml: families.12.tier"),
+    ("fa.yaml", "language: fa", "language: [fa", "fa.yaml: cannot be read"),
+])
+def test_a_broken_list_is_refused_with_file_field_and_reason(lists_copy, file, old, new, expected):
+    path = lists_copy / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(SafeguardingFileError) as error:
+        RiskDetector(lists_copy)
+    assert expected in str(error.value)
+
+
+def test_examples_need_both_kinds(lists_copy):
+    for path in (lists_copy / "examples").glob("*negative*.yaml"):
+        path.unlink()
+    (lists_copy / "examples" / "en-offer-questions.yaml").unlink()
+    for path in (lists_copy / "examples").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('expect: "none"', 'expect: "clear"').replace("expect: none", "expect: clear"),
+                        encoding="utf-8")
+    with pytest.raises(SafeguardingFileError, match="both risk and no-risk"):
+        RiskDetector(lists_copy)

@@ -1,0 +1,74 @@
+"""The safeguarding check on the frozen held-out sets (written blind by helpers who saw neither the
+lists, the code, the examples nor each other's sets). Nothing here is tuned on: a miss may be counted,
+never read to change a list.
+
+Floors below are what the check reaches now, so a change that makes it worse fails. The issue's own
+targets are not met yet; they are kept as strict expected failures, so meeting one fails the test too
+and the floor is raised then.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.evaluate_safeguarding import EXAMPLES_DIR, FAMILIES, SETS_DIR, evaluate, load_sets, unseen
+from content.understanding.safeguarding import RiskDetector
+
+FROZEN = SETS_DIR / "heldout-2"
+MESSAGES = unseen(load_sets(FROZEN))
+
+
+@pytest.fixture(scope="module")
+def scores():
+    detector = RiskDetector.load()
+
+    def check(text: str) -> str | None:
+        risk = detector.assess(text)
+        return risk.level if risk else None
+
+    return evaluate(check, MESSAGES)
+
+
+def test_the_sets_are_big_enough_and_cover_every_family_and_language():
+    everything = load_sets(EXAMPLES_DIR) + [m for folder in SETS_DIR.iterdir() for m in load_sets(folder)]
+    assert len([m for m in everything if m["expect"] == "clear"]) >= 400
+    assert len([m for m in everything if m.get("kind") == "hard-negative"]) >= 400
+    risk = [m for m in MESSAGES if m["expect"] == "clear"]
+    assert len(risk) >= 350 and len([m for m in MESSAGES if m["expect"] == "none"]) >= 350
+    assert {m["family"] for m in risk} == set(FAMILIES)
+    assert {m["language"] for m in risk} == {"en", "ar", "fa", "ps"}
+
+
+def test_held_out_figures_leave_out_messages_that_are_also_examples():
+    examples = {m["text"].strip().lower() for m in load_sets(EXAMPLES_DIR)}
+    assert not any(m["text"].strip().lower() in examples for m in MESSAGES)
+    assert len(MESSAGES) >= len(load_sets(FROZEN)) - 15  # only a few short ones ("hi") coincide
+
+
+@pytest.mark.parametrize(("language", "floor"), [("en", 0.85), ("ar", 0.9), ("fa", 0.9), ("ps", 0.9)])
+def test_risk_recall_floor_per_language(scores, language, floor):
+    assert scores.languages[language].recall >= floor
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_risk_recall_floor_per_family(scores, family):
+    assert scores.family_recall(family) >= 0.8
+
+
+def test_check_ins_on_ordinary_questions_stay_rare(scores):
+    assert scores.checkin_rate() <= 0.05
+
+
+def test_clear_false_alarms_floor(scores):
+    assert scores.false_alarm_rate() <= 0.06
+
+
+@pytest.mark.xfail(strict=True, reason="issue 8 target not met yet: see README, Safeguarding")
+@pytest.mark.parametrize("family", ["suicide", "self-harm", "medical-emergency"])
+def test_issue_target_total_recall(scores, family):
+    assert scores.family_recall(family) == 1.0
+
+
+@pytest.mark.xfail(strict=True, reason="issue 8 target not met yet: see README, Safeguarding")
+def test_issue_target_false_alarms(scores):
+    assert scores.false_alarm_rate() <= 0.02
