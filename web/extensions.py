@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, g, request
+from flask import Flask, g, request, session
 from flask.wrappers import Response
 from flask_babel import Babel
 from flask_limiter import Limiter
@@ -17,7 +17,24 @@ from web.languages import LANG_COOKIE, LANGUAGES, babel_locale, current_language
 babel = Babel()
 csrf = CSRFProtect()
 talisman = Talisman()
-login_manager = LoginManager()
+
+
+class StaffLoginManager(LoginManager):
+    """Session protection for signed-in staff only.
+
+    Flask-Login checks every request whose session has anything in it, and in "strong" mode marks
+    an anonymous visitor's session changed each time (its web chat lives in that cookie). Every
+    page view then re-sent the whole cookie, and a page fetched alongside a chat message (the
+    offline cache does this) could overwrite the chat's newer state: crisis mode was lost.
+    """
+
+    def _session_protection_failed(self) -> bool:
+        if "_user_id" not in session:
+            return False
+        return bool(super()._session_protection_failed())
+
+
+login_manager = StaffLoginManager()
 # Limits are set per route (feedback posts, staff login); storage is in memory unless
 # RATELIMIT_STORAGE_URI points at Redis, so that several processes share the counts.
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -99,10 +99,10 @@ def test_chat_html_links_phones_and_escapes():
     from web.chat.rendering import chat_html
 
     html = str(chat_html("• Childline: call 0800 1111. Samaritans: call 116 123. 999 <b>x</b> text SHOUT to 85258"))
-    assert '<a href="tel:08001111">0800 1111</a>' in html
-    assert '<a href="tel:116123">116 123</a>' in html
-    assert '<a href="tel:999">999</a>' in html
-    assert '<a href="sms:85258">85258</a>' in html
+    assert '<a dir="ltr" href="tel:08001111">0800 1111</a>' in html
+    assert '<a dir="ltr" href="tel:116123">116 123</a>' in html
+    assert '<a dir="ltr" href="tel:999">999</a>' in html
+    assert '<a dir="ltr" href="sms:85258">85258</a>' in html
     assert "&lt;b&gt;x&lt;/b&gt;" in html
 
 
@@ -113,3 +113,27 @@ def test_crisis_reply_has_tap_to_call_links(chat_app):
     soup = BeautifulSoup(client.get("/nottingham/chat").get_data(as_text=True), "html.parser")
     tel = {a["href"] for a in soup.select("#reply a[href^='tel:']")}
     assert {"tel:08001111", "tel:116123", "tel:999"} <= tel
+
+
+def test_phone_numbers_keep_their_order_in_right_to_left_text():
+    from bs4 import BeautifulSoup
+
+    from web.chat.rendering import chat_html
+
+    link = BeautifulSoup(str(chat_html("Childline: اتصل بالرقم 0800 1111")), "html.parser").a
+    assert link["href"] == "tel:08001111" and link.get_text() == "0800 1111"
+    assert link["dir"] == "ltr"  # without it, Arabic text shows the number as "1111 0800"
+
+
+def test_page_views_do_not_resend_the_chat_cookie(chat_app):
+    """A page fetched alongside a chat message (the offline cache does this) must not carry an older
+    copy of the session back: it would undo the chat's newer state, such as crisis mode."""
+    client = chat_app.test_client()
+    token = csrf(client)
+    client.post("/nottingham/chat", data={"csrf_token": token, "message": "i took a load of tablets"})
+    for path in ("/nottingham/offers/staying-put", "/nottingham/chat", "/nottingham"):
+        cookies = client.get(path).headers.getlist("Set-Cookie")
+        assert not any(c.startswith("session=") for c in cookies), path
+    reply = client.post("/nottingham/chat", data={"csrf_token": token, "message": "what do i do"},
+                        headers={"Accept": "application/json"}).get_json()
+    assert "Call 999 now for an ambulance" in reply["parts"][0]

@@ -21,11 +21,12 @@ def chat_html(text: str) -> Markup:
         out.append(escape(text[last : m.start()]))
         value = m.group(0)
         if m.group("url"):
-            out.append(Markup('<a href="{0}">{0}</a>').format(value))
+            out.append(Markup('<a dir="ltr" href="{0}">{0}</a>').format(value))
         elif m.group("phone"):
-            out.append(Markup('<a href="tel:{0}">{1}</a>').format(value.replace(" ", ""), value))
+            # dir="ltr": in Arabic, Farsi or Pashto text "0800 1111" would otherwise show as "1111 0800".
+            out.append(Markup('<a dir="ltr" href="tel:{0}">{1}</a>').format(value.replace(" ", ""), value))
         else:
-            out.append(Markup('<a href="sms:{0}">{0}</a>').format(value))
+            out.append(Markup('<a dir="ltr" href="sms:{0}">{0}</a>').format(value))
         last = m.end()
     out.append(escape(text[last:]))
     return Markup("").join(out)

@@ -29,3 +29,26 @@ def test_chat_without_javascript(browser, live_server: str):
     page.get_by_role("button", name="Talk to a person").click()
     expect(page.locator("#reply")).to_contain_text("Leaving Care Service")
     context.close()
+
+
+@pytest.mark.parametrize(("path", "message", "follow_up", "expected"), [
+    ("/nottingham/chat", "i took a load of tablets and feel dizzy", "what do i do", "Call 999 now for an ambulance"),
+    ("/nottingham/chat?lang=ar", "بدي موت، ما عاد فيني كمل", "شو اعمل", "أنت مهم"),
+])
+def test_a_crisis_conversation_in_the_web_chat(browser, live_server: str, path, message, follow_up, expected):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(live_server + path)
+    page.get_by_role("textbox").fill(message)
+    page.get_by_role("textbox").press("Enter")
+    reply = page.locator(".msg-bot").last
+    expect(reply).to_contain_text("999")
+    expect(reply).to_contain_text(expected)
+    page.get_by_role("textbox").fill(follow_up)
+    page.get_by_role("textbox").press("Enter")
+    expect(page.locator(".msg-you")).to_have_count(2)
+    expect(page.locator(".msg-bot").last).to_contain_text(expected)  # still crisis help, not the menu
+    expect(page.locator(".msg-bot").last).not_to_contain_text("What can I get?")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.screenshot(path=f"/tmp/crisis-{len(message)}.png", full_page=True)
+    context.close()

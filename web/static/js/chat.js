@@ -14,18 +14,24 @@
     return node;
   }
 
+  // The reply's buttons are their own form, so that Enter in the message box sends the message.
   function setButtons(buttons) {
-    var old = form.querySelector("[data-buttons]");
+    var old = document.querySelector("form[data-buttons]");
     if (old) { old.remove(); }
     if (!buttons.length) { return; }
-    var box = el("div", "chat-buttons");
+    var box = el("form", "chat-buttons");
     box.setAttribute("data-buttons", "");
+    box.method = "post";
+    box.setAttribute("action", form.getAttribute("action"));
+    var token = form.querySelector("input[name=csrf_token]").cloneNode();
+    box.appendChild(token);
     buttons.forEach(function (b) {
       var btn = el("button", "button button-secondary", b.label);
       btn.type = "submit"; btn.name = "action"; btn.value = b.action;
       box.appendChild(btn);
     });
-    form.insertBefore(box, form.querySelector("label"));
+    box.addEventListener("submit", onSubmit);
+    form.parentNode.insertBefore(box, form);
   }
 
   function show(data) {
@@ -41,18 +47,23 @@
     bot.scrollIntoView({ block: "start" });
   }
 
-  form.addEventListener("submit", function (event) {
-    var body = new FormData(form);
+  function onSubmit(event) {
+    var target = event.currentTarget;
+    var body = new FormData(target);
     var pressed = event.submitter;
     body.delete("action");
     if (pressed && pressed.name === "action") { body.set("action", pressed.value); body.set("message", ""); }
     else if (!input.value.trim()) { event.preventDefault(); return; }
     event.preventDefault();
-    // getAttribute: form.action would be the buttons named "action" once they exist.
-    fetch(form.getAttribute("action"), { method: "POST", body: body, headers: { "Accept": "application/json" },
+    // getAttribute: target.action would be the buttons named "action".
+    fetch(target.getAttribute("action"), { method: "POST", body: body, headers: { "Accept": "application/json" },
                          credentials: "same-origin" })
       .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
-      .then(function (data) { input.value = ""; show(data); })
-      .catch(function () { form.submit(); });
-  });
+      .then(function (data) { if (!pressed || pressed.name !== "action") { input.value = ""; } show(data); })
+      .catch(function () { target.submit(); });
+  }
+
+  form.addEventListener("submit", onSubmit);
+  var firstButtons = document.querySelector("form[data-buttons]");
+  if (firstButtons) { firstButtons.addEventListener("submit", onSubmit); }
 })();
