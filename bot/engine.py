@@ -248,6 +248,8 @@ class Engine:
         if kind == "helpful":
             verdict, _sep, slug = value.partition(":")
             offer = catalogue.offer(conv.area or "", slug)
+            if offer is None or verdict not in ("yes", "no"):  # a forged or stale button stores nothing
+                return reply.add(_("Sorry, that button no longer works. What would you like to know?"))
             self._record(Record("helpful", conv.area, channel, offer_slug=slug, helpful=verdict == "yes",
                                 chat_ref=chat_ref, offer_category=offer.category if offer else None))
             return reply.add(_("Thank you. This helps us make the service better."))

@@ -40,6 +40,10 @@ class WhatCanIGetFlow:
 
     def press(self, value: str, reply: Reply) -> Reply:
         step, _sep, choice = value.partition(":")
+        if self.conv.flow != f"wcig:{step}" or "age" not in self.conv.answers:
+            # A button from an earlier message (after cancel, or pressed twice): start again, never guess.
+            reply.add(self.t.gettext("Sorry, that button no longer works. Let's start again."))
+            return self.start(reply)
         if step == "status" and choice in {s.id for s in self.catalogue.statuses()}:
             self.conv.answers["status"] = choice
             return self._ask_district(reply)

@@ -152,6 +152,10 @@ def publish(
     missing is left out, and the page shows English for it.
     """
     you_said, we_did = you_said.strip(), we_did.strip()
+    if any(item.kind == "safeguarding" for item in items):
+        # A safeguarding event is closed only by the safeguarding procedure, with a handled note.
+        raise ReviewError("ids", "Safeguarding events cannot be published or closed here. Handle them in the "
+                                   "safeguarding box, with a note of what was done.")
     if not you_said:
         raise ReviewError("you_said", "Write what young people said, in your own words.")
     if not we_did:

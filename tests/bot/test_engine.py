@@ -190,3 +190,25 @@ def test_after_crisis_help_offers_are_choices_not_answers(engine):
     reply = engine.respond(Conversation(area="nottinghamshire"), "i got nowhere to sleep tonight")
     assert Flag.SAFEGUARDING in reply.flags
     assert Flag.ANSWERED not in reply.flags and reply.offers == []
+
+
+def test_a_forged_helpful_button_stores_nothing(engine, records):
+    conv = Conversation(area="nottingham")
+    reply = engine.press(conv, "helpful:yes:no-such-offer")
+    assert "no longer works" in reply.text
+    assert engine.press(conv, "helpful:maybe:staying-put").text == reply.text
+    assert records.of_kind("helpful") == []
+    engine.press(conv, "helpful:yes:staying-put")
+    assert [r.offer_slug for r in records.of_kind("helpful")] == ["staying-put"]
+
+
+def test_a_stale_what_can_i_get_button_restarts_the_flow(engine):
+    conv = Conversation(area="nottingham")
+    engine.respond(conv, "what can i get")
+    engine.respond(conv, "cancel")
+    reply = engine.press(conv, "wcig:situation:")  # once raised KeyError: 'age'
+    assert "no longer works" in reply.text and "How old are you" in reply.text
+    assert conv.flow == "wcig:age"
+    engine.respond(conv, "19")
+    reply = engine.press(conv, "wcig:situation:")  # a later step's button, pressed too early
+    assert "How old are you" in reply.text

@@ -157,3 +157,13 @@ def test_unexpected_error_gives_a_friendly_500(app, monkeypatch):
     soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
     assert soup.h1.get_text(strip=True) == "Sorry, something went wrong"
     assert "Traceback" not in soup.get_text()
+
+
+def test_any_lang_value_does_not_grow_the_page_cache(client):
+    from web.site.routes import _page_cache
+
+    client.get("/nottingham/offers/staying-put?lang=ar")
+    before = len(_page_cache)
+    for n in range(40):
+        assert client.get(f"/nottingham/offers/staying-put?lang=x{n}").status_code == 200
+    assert len(_page_cache) <= before + 1  # at most the fallback language's page

@@ -40,3 +40,6 @@ class PageCache:
                 while len(self._pages) > self._max:
                     self._pages.popitem(last=False)
         return html.replace(CSRF_PLACEHOLDER, generate_csrf())
+
+    def __len__(self) -> int:
+        return len(self._pages)

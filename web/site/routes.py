@@ -78,7 +78,8 @@ def offer(area_id: str, slug: str) -> ResponseReturnValue:
     found = cat.offer(area.id, slug)
     if found is None:
         abort(404)
-    key = (request.path, request.args.get("lang", ""), select_locale(), cat.fingerprint)
+    # Keyed on the chosen locale, never the raw ?lang= value: any string there would be a new page.
+    key = (request.path, select_locale(), cat.fingerprint)
     html = _page_cache.page(key, lambda token: _render_offer(area, found, token))
     return _remember_area(current_app.make_response(html), area.id)
 

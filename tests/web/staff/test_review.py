@@ -181,3 +181,19 @@ def test_saved_answers_make_publishing_quicker(staff_app, worker):
                                                 "you_said": "x", "we_did": "y", "template_name": "Bus passes"})
     assert again.status_code == 400
     assert "already a saved answer" in soup_of(again).select_one("#template_name-error").text
+
+
+def test_publishing_refuses_a_safeguarding_event(staff_app, worker):
+    sg = add(staff_app, kind="safeguarding", risk_kind="suicide", channel="telegram")
+    fb = add(staff_app, kind="feedback", text="more help at night please")
+    t = token(worker, "/staff/")
+    form = {"csrf_token": t, "area": "nottingham", "theme": "money", "you_said": "More help at night.",
+            "we_did": "Done.", "ids": [sg, fb]}
+    refused = worker.post("/staff/publish", data=form)
+    assert refused.status_code == 400
+    assert "Safeguarding events cannot be published" in soup_of(refused).get_text()
+    with staff_app.app_context(), content().sessions() as session:
+        from content.feedback.tables import FeedbackItemRow
+
+        assert session.get(FeedbackItemRow, sg).status == "new"  # still open for the safeguarding procedure
+        assert session.get(FeedbackItemRow, fb).status != "published"
