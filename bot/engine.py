@@ -27,7 +27,9 @@ from bot.replies import Button, Flag, Reply
 from content.catalogue.schema import Area, Offer
 from content.catalogue.snapshot import Catalogue
 from content.feedback.records import Record, RecordStore
+from content.feedback.redaction import redact
 from content.understanding.details import stated_age
+from content.understanding.input_text import plain_text
 from content.understanding.matcher import Language, Match, OfferMatcher
 from content.understanding.safeguarding import Risk, RiskDetector
 
@@ -118,7 +120,7 @@ class Engine:
         reply = Reply()
         if text is None:
             return reply.add(_("Sorry, I can only read words. Please type your question."))
-        text = text.strip()
+        text = plain_text(text).strip()
         if not text:
             return reply.add(_("Type a question, for example: money for uni."))
 
@@ -172,7 +174,7 @@ class Engine:
         intent = self.intents.match(text)
         if area is None:
             if intent not in ("greet", "help", "thanks") and risk is None:
-                conv.pending_question = text[:300]
+                conv.pending_question = redact(text)[:300]  # kept in Redis or a cookie: no contact details
             return self._ask_area(conv, reply, catalogue, greet=intent == "greet")
         if intent:
             return self._intent(conv, intent, reply, channel, chat_ref)

@@ -7,8 +7,16 @@ from typing import Any
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter, Map
 
 from web.config import INSTANCE_DIR, config_for
+
+
+class DatabaseId(IntegerConverter):
+    """`<id:item_id>`: a database id (1 to 2^31 - 1); anything larger is simply not found, not an error."""
+
+    def __init__(self, url_map: Map) -> None:
+        super().__init__(url_map, min=1, max=2**31 - 1)
 
 
 def create_app(env: str | None = None, overrides: dict[str, Any] | None = None) -> Flask:
@@ -18,6 +26,7 @@ def create_app(env: str | None = None, overrides: dict[str, Any] | None = None) 
     app.config.update(overrides or {})
     # The default SQLite database lives in instance/, which a fresh clone does not have.
     os.makedirs(app.instance_path, exist_ok=True)
+    app.url_map.converters["id"] = DatabaseId
     hops = app.config["TRUSTED_PROXIES"]
     if hops:
         # Behind a proxy, the client's address (for rate limits) and https come from its headers.

@@ -15,6 +15,7 @@ from content.feedback.review import published
 from content.feedback.tables import ContactRow, FeedbackItemRow, OutboundMessageRow, YouSaidWeDidRow
 from content.feedback.themes import ThemeTagger
 from content.feedback.updates import mark_failed, mark_sent, pending, subscribe
+from content.understanding.input_text import plain_text
 
 MAX_TEXT = 2000
 MAX_CONTACT = 200
@@ -45,7 +46,7 @@ class RecordStore:
         self._tagger = tagger or ThemeTagger.shared()
 
     def add(self, record: Record) -> int:
-        text = redact(record.text)[:MAX_TEXT] if record.text else None
+        text = redact(plain_text(record.text))[:MAX_TEXT] if record.text else None
         row = FeedbackItemRow(
             kind=record.kind,
             area_id=record.area,
@@ -62,7 +63,7 @@ class RecordStore:
             status="new",
         )
         if record.contact:
-            row.contact = ContactRow(contact=record.contact.strip()[:MAX_CONTACT])
+            row.contact = ContactRow(contact=plain_text(record.contact).strip()[:MAX_CONTACT])
         with self._session_factory() as session, session.begin():
             session.add(row)
         return row.id

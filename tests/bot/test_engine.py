@@ -212,3 +212,9 @@ def test_a_stale_what_can_i_get_button_restarts_the_flow(engine):
     engine.respond(conv, "19")
     reply = engine.press(conv, "wcig:situation:")  # a later step's button, pressed too early
     assert "How old are you" in reply.text
+
+
+def test_a_question_kept_until_the_area_is_chosen_keeps_no_contact_details(file_engine):
+    conv = Conversation()
+    file_engine.respond(conv, "money for uni? email me sam@example.com")
+    assert conv.pending_question is not None and "sam@example.com" not in conv.pending_question

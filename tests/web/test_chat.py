@@ -137,3 +137,12 @@ def test_page_views_do_not_resend_the_chat_cookie(chat_app):
     reply = client.post("/nottingham/chat", data={"csrf_token": token, "message": "what do i do"},
                         headers={"Accept": "application/json"}).get_json()
     assert "Call 999 now for an ambulance" in reply["parts"][0]
+
+
+def test_the_chat_cookie_keeps_no_contact_details(chat_app):
+    client = chat_app.test_client()
+    token = csrf(client)
+    client.post("/nottingham/chat", data={"csrf_token": token, "message": "bus fare help, call me on 07700 900123"})
+    with client.session_transaction() as session:
+        assert "07700" not in session["chat_last"]["asked"] and "[phone]" in session["chat_last"]["asked"]
+

@@ -11,6 +11,7 @@ from flask.typing import ResponseReturnValue
 
 from bot.conversation import Conversation
 from bot.replies import Flag, Reply
+from content.feedback.redaction import redact
 from web.chat.rendering import chat_html
 from web.content_access import catalogue, chat_engine
 from web.extensions import limiter
@@ -41,7 +42,7 @@ def _keep(conv: Conversation, asked: str, reply: Reply) -> None:
         parts.append(part[: max(0, KEPT_REPLY_CHARS - used)])
         used += len(parts[-1])
     session["chat_last"] = {
-        "asked": asked[:300],
+        "asked": redact(asked)[:300],  # the cookie is on the young person's phone: no contact details in it
         "parts": parts,
         "buttons": [[b.label, b.action] for b in reply.buttons[:12]],
         "links": reply.links[:2],

@@ -5,8 +5,15 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import InputRequired, Length, ValidationError
 
+MAX_ID = 2**31 - 1  # the database's integer ids
+
+
+def ids_in_range(_form: FlaskForm, field: SelectMultipleField) -> None:
+    """A forged id of 2^31 or more is no item: refused here, never an error in the database."""
+    if any(not 0 < value <= MAX_ID for value in field.data or []):
+        raise ValidationError("Choose items from the list.")
 
 class LoginForm(FlaskForm):
     email = EmailField("Email", validators=[InputRequired("Enter your email."), Length(max=200)])
@@ -30,7 +37,7 @@ class HandledForm(FlaskForm):
 
 
 class BulkForm(FlaskForm):
-    ids = SelectMultipleField("Items", coerce=int, validate_choice=False)
+    ids = SelectMultipleField("Items", coerce=int, validate_choice=False, validators=[ids_in_range])
     action = SelectField("Action", validators=[InputRequired()])
 
 
@@ -40,7 +47,8 @@ class PublishForm(FlaskForm):
     you_said = TextAreaField("You said (your summary, not their words)",
                              validators=[InputRequired("Write what young people said."), Length(max=1000)])
     we_did = TextAreaField("We did", validators=[InputRequired("Write what was done."), Length(max=2000)])
-    ids = SelectMultipleField("Items this answers", coerce=int, validate_choice=False)
+    ids = SelectMultipleField("Items this answers", coerce=int, validate_choice=False,
+                              validators=[ids_in_range])
     template_name = StringField("Save this \u201cWe did\u201d for reuse, named (optional)",
                                 validators=[Length(max=120)])
 
@@ -54,10 +62,10 @@ class StaffForm(FlaskForm):
 
 
 class TeachForm(FlaskForm):
-    ids = SelectMultipleField("Questions", coerce=int, validate_choice=False)
+    ids = SelectMultipleField("Questions", coerce=int, validate_choice=False, validators=[ids_in_range])
     offer = StringField("Offer", validators=[InputRequired(), Length(max=80)])
     text = StringField("Example question", validators=[InputRequired(), Length(min=3, max=300)])
 
 
 class GapForm(FlaskForm):
-    ids = SelectMultipleField("Questions", coerce=int, validate_choice=False)
+    ids = SelectMultipleField("Questions", coerce=int, validate_choice=False, validators=[ids_in_range])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
@@ -66,4 +66,4 @@ def unanswered_gap() -> ResponseReturnValue:
     mark_gap(s, _items(form.ids.data or []), current_user.row)
     s.commit()
     flash("Marked as a gap in the content.")
-    return redirect(url_for("staff.unanswered", **request.args))
+    return redirect(url_for("staff.unanswered"))

@@ -37,7 +37,7 @@ def people() -> ResponseReturnValue:
     return render_template("staff/people.html", form=form, users=users), status
 
 
-@bp.post("/people/<int:user_id>/deactivate")
+@bp.post("/people/<id:user_id>/deactivate")
 @admin_required
 def deactivate(user_id: int) -> ResponseReturnValue:
     s = db()

@@ -48,6 +48,15 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
+FILTER_KEYS = ("area", "theme", "status", "channel", "kind", "offer", "from", "to", "page")
+MAX_ID = 2**31 - 1  # the database's integer ids; a larger one is no item, never an error
+
+
+def filter_args() -> dict[str, str]:
+    """Only the queue's own filters from the query string, to build links (never "_method" and the like)."""
+    return {key: request.args[key] for key in FILTER_KEYS if request.args.get(key)}
+
+
 def _filter_from_args() -> QueueFilter:
     args = request.args
     page = args.get("page", "1")
@@ -92,6 +101,7 @@ def dashboard() -> ResponseReturnValue:
         areas=catalogue().areas,
         bulk=bulk,
         handled=HandledForm(),
+        filter_args=filter_args(),
     )
 
 
@@ -110,7 +120,7 @@ def _item_or_404(item_id: int) -> FeedbackItemRow:
     return item
 
 
-@bp.get("/items/<int:item_id>")
+@bp.get("/items/<id:item_id>")
 @login_required
 def item(item_id: int) -> ResponseReturnValue:
     found = _item_or_404(item_id)
@@ -136,7 +146,7 @@ def _apply(action, item_id: int, success: str) -> ResponseReturnValue:  # type: 
     return redirect(url_for("staff.item", item_id=item_id))
 
 
-@bp.post("/items/<int:item_id>/status")
+@bp.post("/items/<id:item_id>/status")
 @login_required
 def item_status(item_id: int) -> ResponseReturnValue:
     form = StatusForm()
@@ -146,7 +156,7 @@ def item_status(item_id: int) -> ResponseReturnValue:
     return _apply(lambda s, it: set_status(s, [it], form.status.data, current_user.row), item_id, "Status changed.")
 
 
-@bp.post("/items/<int:item_id>/theme")
+@bp.post("/items/<id:item_id>/theme")
 @login_required
 def item_theme(item_id: int) -> ResponseReturnValue:
     ids = ThemeTagger.shared().ids()
@@ -157,7 +167,7 @@ def item_theme(item_id: int) -> ResponseReturnValue:
     return _apply(lambda s, it: set_theme(s, it, form.theme.data, ids, current_user.row), item_id, "Theme changed.")
 
 
-@bp.post("/items/<int:item_id>/note")
+@bp.post("/items/<id:item_id>/note")
 @login_required
 def item_note(item_id: int) -> ResponseReturnValue:
     form = NoteForm()
@@ -167,7 +177,7 @@ def item_note(item_id: int) -> ResponseReturnValue:
     return _apply(lambda s, it: add_note(s, it, form.note.data, current_user.row), item_id, "Note added.")
 
 
-@bp.post("/items/<int:item_id>/handled")
+@bp.post("/items/<id:item_id>/handled")
 @login_required
 def item_handled(item_id: int) -> ResponseReturnValue:
     form = HandledForm()
@@ -215,7 +225,7 @@ def publish_form() -> ResponseReturnValue:
     s = db()
     templates = response_templates(s)
     if request.method == "GET":
-        ids = [int(i) for i in request.args.getlist("ids") if i.isdigit()][:500]
+        ids = [int(i) for i in request.args.getlist("ids") if i.isdigit() and int(i) <= MAX_ID][:500]
         form.ids.data = ids
         chosen = next((t for t in templates if str(t.id) == request.args.get("template")), None)
         if chosen is not None:

@@ -130,3 +130,21 @@ def test_account_turned_off_cannot_sign_in(admin, staff_app):
                                                 "password": WORKER[1]})
     assert response.status_code == 400
     _ = sign_in  # the admin can still sign in: checked by the fixture
+
+
+@pytest.mark.parametrize("path", ["/staff/items/2147483648", "/staff/items/99999999999999999999"])
+def test_ids_beyond_the_database_range_are_not_found(worker, path):
+    assert worker.get(path).status_code == 404
+    t = token(worker, "/staff/")
+    assert worker.post(path + "/note", data={"csrf_token": t, "note": "x"}).status_code == 404
+
+
+def test_forged_ids_in_forms_and_query_strings_are_refused_not_errors(worker):
+    t = token(worker, "/staff/")
+    bulk = worker.post("/staff/items/bulk", data={"csrf_token": t, "ids": ["2147483648"], "action": "dismiss"})
+    assert bulk.status_code == 302  # back to the queue with "Tick at least one item"
+    assert "Tick at least one item" in soup_of(worker.get(bulk.headers["Location"])).get_text()
+    assert worker.get("/staff/publish?ids=99999999999999999999").status_code == 200
+    page = soup_of(worker.get("/staff/?status=new&_method=DELETE&endpoint=x"))
+    csv_link = next(a["href"] for a in page.select("a") if "CSV" in a.get_text())
+    assert "_method" not in csv_link and "endpoint" not in csv_link and "status=new" in csv_link
