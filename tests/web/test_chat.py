@@ -146,3 +146,22 @@ def test_the_chat_cookie_keeps_no_contact_details(chat_app):
     with client.session_transaction() as session:
         assert "07700" not in session["chat_last"]["asked"] and "[phone]" in session["chat_last"]["asked"]
 
+
+
+def test_forget_in_the_web_chat_deletes_what_this_chat_left(chat_app):
+    from content.feedback.tables import FeedbackItemRow
+    from web.content_access import content
+
+    client, other = chat_app.test_client(), chat_app.test_client()
+    for c in (client, other):
+        token = csrf(c)
+        c.post("/nottingham/chat", data={"csrf_token": token, "message": "/feedback"})
+        c.post("/nottingham/chat", data={"csrf_token": token, "message": "the chat should work at night"})
+    token = csrf(client)
+    response = client.post("/nottingham/chat", data={"csrf_token": token, "message": "/forget"},
+                           headers={"Accept": "application/json"})
+    assert "(1 saved items)" in response.get_json()["parts"][-1]
+    assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
+    with chat_app.app_context(), content().sessions() as session:
+        kept = session.query(FeedbackItemRow).filter_by(kind="feedback").all()
+        assert len(kept) == 1  # only the other browser's feedback is left

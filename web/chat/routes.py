@@ -4,6 +4,7 @@ the server except what the engine records (unanswered questions, redacted; feedb
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from flask import Blueprint, abort, jsonify, redirect, render_template, request, session, url_for
@@ -79,16 +80,23 @@ def chat_send(area_id: str) -> ResponseReturnValue:
     engine = chat_engine()
     action = request.form.get("action", "")
     text = request.form.get("message", "")
+    # This browser's chat reference: what it leaves for the team carries it, so /forget can find it.
+    chat_ref = session.setdefault("chat_ref", secrets.token_hex(16))
     if action:
         label = next((b[0] for b in (session.get("chat_last") or {}).get("buttons", []) if b[1] == action), action)
-        asked, reply = label, engine.press(conv, action, "web")
+        asked, reply = label, engine.press(conv, action, "web", chat_ref=chat_ref)
     else:
-        asked, reply = text, engine.respond(conv, text[: MAX_MESSAGE + 1], "web")
+        asked, reply = text, engine.respond(conv, text[: MAX_MESSAGE + 1], "web", chat_ref=chat_ref)
     if Flag.FORGOTTEN in reply.flags:
-        session.pop("chat", None)
-        session.pop("chat_last", None)
+        for key in ("chat", "chat_last", "chat_ref"):
+            session.pop(key, None)
     else:
         _keep(conv, asked, reply)
     if request.accept_mimetypes.best == "application/json":
-        return jsonify(_reply_json(asked, reply))
-    return redirect(url_for("chat.chat_page", area_id=area_id) + "#reply", code=303)
+        response = jsonify(_reply_json(asked, reply))
+    else:
+        response = redirect(url_for("chat.chat_page", area_id=area_id) + "#reply", code=303)
+    if Flag.FORGOTTEN in reply.flags:
+        # The browser's own copies too: cached pages and the offline store (a shared phone).
+        response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
