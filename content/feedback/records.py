@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from content.feedback.contacts import normalised_contact
 from content.feedback.redaction import redact
 from content.feedback.review import published
 from content.feedback.tables import ContactRow, FeedbackItemRow, OutboundMessageRow, YouSaidWeDidRow
@@ -63,7 +64,7 @@ class RecordStore:
             status="new",
         )
         if record.contact:
-            row.contact = ContactRow(contact=plain_text(record.contact).strip()[:MAX_CONTACT])
+            row.contact = ContactRow(contact=normalised_contact(plain_text(record.contact))[:MAX_CONTACT])
         with self._session_factory() as session, session.begin():
             session.add(row)
         return row.id

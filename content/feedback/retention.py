@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from content.accounts.audit import audit
 from content.db import utcnow
+from content.feedback.contacts import normalised_contact
 from content.feedback.tables import ContactRow, FeedbackItemRow, FeedbackNoteRow
 
 DEFAULT_MONTHS = 24
@@ -37,11 +38,13 @@ def purge_older_than(session: Session, months: int = DEFAULT_MONTHS, now: dt.dat
 
 def export_person(session: Session, contact: str) -> list[dict[str, Any]]:
     """Everything held with this contact (for a subject access request), oldest first."""
-    wanted = " ".join(contact.split()).lower()
+    wanted = normalised_contact(contact)
+    # Compared in one form on this side too, so contacts stored before they were normalised are found.
+    matching = [row.item_id for row in session.scalars(select(ContactRow))
+                if normalised_contact(row.contact) == wanted]
     rows = session.scalars(
         select(FeedbackItemRow)
-        .join(ContactRow)
-        .where(func.lower(ContactRow.contact) == wanted)
+        .where(FeedbackItemRow.id.in_(matching))
         .options(selectinload(FeedbackItemRow.notes), selectinload(FeedbackItemRow.contact))
         .order_by(FeedbackItemRow.created_at)
     )

@@ -54,7 +54,7 @@ def test_tell_us_stores_redacted_text_and_keeps_contact_apart(site):
         from content.feedback.tables import ContactRow
 
         [contact] = s.query(ContactRow).all()
-    assert contact.contact == "07700 900123" and contact.item_id == row.id
+    assert contact.contact == "07700900123" and contact.item_id == row.id
 
 
 def test_no_contact_kept_without_consent(site):

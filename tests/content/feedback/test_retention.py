@@ -36,3 +36,17 @@ def test_export_person(sessions):
     with sessions() as s:
         data = export_person(s, "  SAM@example.com ")
     assert [d["what_you_said"] for d in data] == ["first", "second"]
+
+
+def test_export_person_finds_a_phone_number_however_it_was_typed(sessions):
+    store = RecordStore(sessions)
+    store.add(Record("feedback", "nottingham", "site", text="one", contact="07700 900123"))
+    store.add(Record("feedback", "nottingham", "site", text="two", contact="+44 7700 900 123"))
+    store.add(Record("feedback", "nottingham", "site", text="three", contact="(07700) 900-123"))
+    store.add(Record("feedback", "nottingham", "site", text="not them", contact="07700 900124"))
+    with sessions() as s:
+        s.add(ContactRow(item_id=store.add(Record("feedback", "nottingham", "site", text="old row")),
+                         contact="0770 0900 123"))  # stored before contacts were normalised
+        s.commit()
+        data = export_person(s, "077009 00123")
+    assert [d["what_you_said"] for d in data] == ["one", "two", "three", "old row"]
