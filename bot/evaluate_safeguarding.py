@@ -25,7 +25,8 @@ EXAMPLES_DIR = ROOT / "content" / "safeguarding" / "examples"
 PARTS = (
     ("examples (tuned on: optimistic)", EXAMPLES_DIR, True),
     ("held-out 1 (spent: used to choose the classifier)", SETS_DIR / "heldout-1-spent", False),
-    ("held-out 2 (frozen)", SETS_DIR / "heldout-2", False),
+    ("held-out 2 (frozen; its English no-risk part leaked, see the README)", SETS_DIR / "heldout-2", False),
+    ("held-out 3 (frozen: English no-risk messages only)", SETS_DIR / "heldout-3", False),
 )
 FAMILIES = (
     "suicide", "self-harm", "medical-emergency", "sexual-abuse", "criminal-exploitation", "domestic-abuse",

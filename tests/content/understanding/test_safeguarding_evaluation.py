@@ -72,3 +72,18 @@ def test_issue_target_total_recall(scores, family):
 @pytest.mark.xfail(strict=True, reason="issue 8 target not met yet: see README, Safeguarding")
 def test_issue_target_false_alarms(scores):
     assert scores.false_alarm_rate() <= 0.02
+
+
+def test_false_alarms_on_a_fresh_english_set_written_after_a_leak():
+    """heldout-3: English no-risk messages written after held-out 2's were quoted in a tuning brief."""
+    detector = RiskDetector.load()
+    messages = unseen(load_sets(SETS_DIR / "heldout-3"))
+    assert len(messages) >= 290
+
+    def check(text: str) -> str | None:
+        risk = detector.assess(text)
+        return risk.level if risk else None
+
+    scores = evaluate(check, messages)
+    assert scores.false_alarm_rate() <= 0.06
+    assert scores.checkin_rate() <= 0.05
