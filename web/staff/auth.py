@@ -8,9 +8,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask import abort, current_app, g, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import UserMixin, current_user, login_required, login_user, logout_user
+from sqlalchemy.exc import SQLAlchemyError
 
 from content.accounts.staff import verify_login
 from content.accounts.tables import StaffUserRow
@@ -39,7 +40,13 @@ class StaffUser(UserMixin):
 def load_user(user_id: str) -> StaffUser | None:
     if not user_id.isdigit():
         return None
-    row = db().get(StaffUserRow, int(user_id))
+    try:
+        row = db().get(StaffUserRow, int(user_id))
+    except SQLAlchemyError:
+        # The database is away. Staff pages answer 503 (below); the friendly error page, which asks
+        # for the user too, can then still be drawn instead of a bare server error.
+        g.staff_database_down = True
+        return None
     return StaffUser(row) if row is not None and row.active else None
 
 
@@ -57,6 +64,8 @@ def admin_required(view: Callable[..., Any]) -> Callable[..., Any]:
 @bp.before_request
 def _expire_idle_sessions() -> ResponseReturnValue | None:
     if not current_user.is_authenticated:
+        if g.get("staff_database_down"):
+            abort(503)
         return None
     now = time.time()
     last = session.get("staff_seen", now)

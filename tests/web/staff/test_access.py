@@ -148,3 +148,16 @@ def test_forged_ids_in_forms_and_query_strings_are_refused_not_errors(worker):
     page = soup_of(worker.get("/staff/?status=new&_method=DELETE&endpoint=x"))
     csv_link = next(a["href"] for a in page.select("a") if "CSV" in a.get_text())
     assert "_method" not in csv_link and "endpoint" not in csv_link and "status=new" in csv_link
+
+
+def test_signed_in_staff_get_the_friendly_page_while_the_database_is_away(staff_app, worker, tmp_path):
+    from web.content_access import content
+
+    assert worker.get("/staff/").status_code == 200
+    with staff_app.app_context():
+        content().engine.dispose()
+    (tmp_path / "staff.db").rename(tmp_path / "away.db")  # the database is gone; SQLite finds no tables
+    (tmp_path / "staff.db").mkdir()  # and cannot make a new file in its place
+    response = worker.get("/staff/")
+    assert response.status_code == 503
+    assert "not working just now" in soup_of(response).get_text()
