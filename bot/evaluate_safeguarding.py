@@ -25,8 +25,10 @@ EXAMPLES_DIR = ROOT / "content" / "safeguarding" / "examples"
 PARTS = (
     ("examples (tuned on: optimistic)", EXAMPLES_DIR, True),
     ("held-out 1 (spent: used to choose the classifier)", SETS_DIR / "heldout-1-spent", False),
-    ("held-out 2 (frozen; its English no-risk part leaked, see the README)", SETS_DIR / "heldout-2", False),
-    ("held-out 3 (frozen: English no-risk messages only)", SETS_DIR / "heldout-3", False),
+    ("held-out 2, English no-risk part (spent: leaked into a tuning brief)", SETS_DIR / "heldout-2-en-negative-spent",
+     False),
+    ("held-out 2 (frozen: English risk, and Arabic, Farsi, Pashto)", SETS_DIR / "heldout-2", False),
+    ("held-out 3 (frozen: English no-risk messages)", SETS_DIR / "heldout-3", False),
 )
 FAMILIES = (
     "suicide", "self-harm", "medical-emergency", "sexual-abuse", "criminal-exploitation", "domestic-abuse",

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from content.catalogue.loader import ContentError, read_content
 from tests.conftest import content_copy
+from tests.content.strategies import ANY_TEXT, SLOW_SETTINGS
 
-ANY_TEXT = st.text(alphabet=st.characters(codec=None), max_size=400)
 
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@SLOW_SETTINGS
 @given(value=st.one_of(ANY_TEXT, st.integers(), st.floats(allow_nan=True), st.lists(ANY_TEXT, max_size=3),
                        st.dictionaries(ANY_TEXT, ANY_TEXT, max_size=3), st.none()),
        field=st.sampled_from(["title", "summary", "amount", "eligibility", "last_reviewed", "keywords", "contact",
@@ -29,7 +28,7 @@ def test_loader_refuses_any_bad_value_with_a_message(tmp_path_factory, value, fi
         assert exc.problems and all(p.file and p.field and p.reason for p in exc.problems)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@SLOW_SETTINGS
 @given(raw=st.binary(max_size=300))
 def test_loader_refuses_any_bytes_as_a_file(tmp_path_factory, raw):
     root = content_copy(tmp_path_factory.mktemp("bytes"))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from content.feedback.redaction import redact
-
-ANY_TEXT = st.text(alphabet=st.characters(codec=None), max_size=400)
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+from tests.content.strategies import ANY_TEXT, SETTINGS
 
 
 @SETTINGS

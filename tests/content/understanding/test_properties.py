@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from content.understanding.matcher import OfferMatcher, normalise
 from content.understanding.safeguarding import RiskDetector
-
-ANY_TEXT = st.text(alphabet=st.characters(codec=None), max_size=400)
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+from tests.content.strategies import ANY_TEXT, SETTINGS
 
 _matcher = None
 _detector = RiskDetector.load()

@@ -14,8 +14,10 @@ import pytest
 from bot.evaluate_safeguarding import EXAMPLES_DIR, FAMILIES, SETS_DIR, evaluate, load_sets, unseen
 from content.understanding.safeguarding import RiskDetector
 
-FROZEN = SETS_DIR / "heldout-2"
-MESSAGES = unseen(load_sets(FROZEN))
+# The frozen sets: held-out 2 (English risk; Arabic, Farsi, Pashto) and held-out 3 (English no-risk,
+# written when held-out 2's English no-risk part was spent). See safeguarding_sets/README.md.
+FROZEN = (SETS_DIR / "heldout-2", SETS_DIR / "heldout-3")
+MESSAGES = unseen([m for folder in FROZEN for m in load_sets(folder)])
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,7 @@ def test_the_sets_are_big_enough_and_cover_every_family_and_language():
 def test_held_out_figures_leave_out_messages_that_are_also_examples():
     examples = {m["text"].strip().lower() for m in load_sets(EXAMPLES_DIR)}
     assert not any(m["text"].strip().lower() in examples for m in MESSAGES)
-    assert len(MESSAGES) >= len(load_sets(FROZEN)) - 15  # only a few short ones ("hi") coincide
+    assert len(MESSAGES) >= sum(len(load_sets(f)) for f in FROZEN) - 15  # only a few short ones ("hi") coincide
 
 
 @pytest.mark.parametrize(("language", "floor"), [("en", 0.85), ("ar", 0.9), ("fa", 0.9), ("ps", 0.9)])
@@ -60,7 +62,7 @@ def test_check_ins_on_ordinary_questions_stay_rare(scores):
 
 
 def test_clear_false_alarms_floor(scores):
-    assert scores.false_alarm_rate() <= 0.06
+    assert scores.false_alarm_rate() <= 0.05
 
 
 @pytest.mark.xfail(strict=True, reason="issue 8 target not met yet: see README, Safeguarding")
@@ -73,17 +75,3 @@ def test_issue_target_total_recall(scores, family):
 def test_issue_target_false_alarms(scores):
     assert scores.false_alarm_rate() <= 0.02
 
-
-def test_false_alarms_on_a_fresh_english_set_written_after_a_leak():
-    """heldout-3: English no-risk messages written after held-out 2's were quoted in a tuning brief."""
-    detector = RiskDetector.load()
-    messages = unseen(load_sets(SETS_DIR / "heldout-3"))
-    assert len(messages) >= 290
-
-    def check(text: str) -> str | None:
-        risk = detector.assess(text)
-        return risk.level if risk else None
-
-    scores = evaluate(check, messages)
-    assert scores.false_alarm_rate() <= 0.06
-    assert scores.checkin_rate() <= 0.05
