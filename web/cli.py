@@ -110,7 +110,7 @@ def extract_command() -> None:
         "extract", "-F", str(WEB_DIR / "babel.cfg"), "-k", "_l", "--sort-by-file", "--no-wrap",
         "-o", str(POT.relative_to(WEB_DIR.parent)), ".",
     )
-    _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-fuzzy-matching")
+    _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-fuzzy-matching", "--no-wrap")
 
 
 @translate_cli.command("init")

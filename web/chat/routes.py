@@ -17,6 +17,7 @@ from web.chat.rendering import chat_html
 from web.content_access import catalogue, chat_engine
 from web.extensions import limiter
 from web.languages import select_locale
+from web.private_pages import NO_STORE
 
 bp = Blueprint("chat", __name__)
 
@@ -60,6 +61,13 @@ def _reply_json(asked: str, reply: Reply) -> dict[str, Any]:
         "links": [{"label": label, "href": href} for label, href in reply.links],
         "flags": sorted(reply.flags),
     }
+
+
+@bp.after_request
+def _never_cached(response):  # type: ignore[no-untyped-def]
+    # A chat can hold a disclosure: no copy in the browser, the service worker or a proxy.
+    response.headers["Cache-Control"] = NO_STORE
+    return response
 
 
 @bp.get("/<area_id>/chat")

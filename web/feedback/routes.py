@@ -16,6 +16,7 @@ from web.content_access import catalogue, content
 from web.db_session import db
 from web.extensions import limiter
 from web.feedback.forms import HelpfulForm, TellUsForm
+from web.private_pages import no_store
 
 bp = Blueprint("feedback", __name__)
 
@@ -28,6 +29,7 @@ def _records() -> RecordStore:
 
 @bp.post("/<area_id>/offers/<slug>/helpful")
 @limiter.limit(POST_LIMIT, methods=["POST"])
+@no_store
 def helpful(area_id: str, slug: str) -> ResponseReturnValue:
     offer = catalogue().offer(area_id, slug)
     if offer is None:
@@ -49,6 +51,7 @@ def helpful(area_id: str, slug: str) -> ResponseReturnValue:
 
 @bp.route("/<area_id>/feedback", methods=["GET", "POST"])
 @limiter.limit(POST_LIMIT, methods=["POST"])
+@no_store
 def tell_us(area_id: str) -> ResponseReturnValue:
     if not catalogue().has_area(area_id):
         abort(404)

@@ -43,15 +43,13 @@ def manifest() -> ResponseReturnValue:
 
 @bp.get("/<area_id>/offline.json")
 def area_pages(area_id: str) -> ResponseReturnValue:
-    """Every page of one area, for the service worker to keep."""
+    """Every public page of one area, for the service worker to keep (never a page with answers)."""
     cat = catalogue()
     if not cat.has_area(area_id):
         abort(404)
     urls = [
         url_for("site.area_home", area_id=area_id),
         url_for("site.area_help", area_id=area_id),
-        url_for("site.what_can_i_get", area_id=area_id),
-        url_for("site.privacy"),
         url_for("offline.offline_page"),
     ]
     urls += [url_for("site.category", area_id=area_id, category_id=c.id) for c, _ in cat.categories_in(area_id)]

@@ -10,6 +10,7 @@ from content.catalogue.eligibility import YoungPerson, money_totals, offers_for
 from content.catalogue.schema import Area, Offer
 from web.content_access import catalogue, content
 from web.languages import select_locale
+from web.private_pages import no_store
 from web.site.forms import WhatCanIGetForm
 from web.site.page_cache import PageCache
 
@@ -104,6 +105,7 @@ def _render_offer(area: Area, found: Offer, csrf_value: str) -> str:
 
 
 @bp.get("/<area_id>/search")
+@no_store
 def search(area_id: str) -> ResponseReturnValue:
     area = _area_or_404(area_id)
     query = request.args.get("q", "").strip()[:MAX_QUERY]
@@ -114,6 +116,7 @@ def search(area_id: str) -> ResponseReturnValue:
 
 
 @bp.get("/<area_id>/what-can-i-get")
+@no_store
 def what_can_i_get(area_id: str) -> ResponseReturnValue:
     area = _area_or_404(area_id)
     cat = catalogue()

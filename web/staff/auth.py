@@ -20,6 +20,8 @@ from web.extensions import limiter, login_manager
 from web.staff import bp
 from web.staff.forms import LoginForm
 
+CLEAR_SITE_DATA = '"cache", "storage"'
+
 
 class StaffUser(UserMixin):
     """The signed-in staff member, as Flask-Login sees them."""
@@ -72,7 +74,9 @@ def _expire_idle_sessions() -> ResponseReturnValue | None:
     if now - last > current_app.config["STAFF_IDLE_SECONDS"]:
         logout_user()
         session.clear()
-        return redirect(url_for("staff.login", expired=1))
+        response = redirect(url_for("staff.login", expired=1))
+        response.headers["Clear-Site-Data"] = CLEAR_SITE_DATA
+        return response
     session["staff_seen"] = now
     return None
 
@@ -113,4 +117,7 @@ def login() -> ResponseReturnValue:
 def logout() -> ResponseReturnValue:
     logout_user()
     session.clear()
-    return redirect(url_for("staff.login"))
+    response = redirect(url_for("staff.login"))
+    # A shared laptop: whatever the browser kept of staff pages goes with the sign-out.
+    response.headers["Clear-Site-Data"] = CLEAR_SITE_DATA
+    return response

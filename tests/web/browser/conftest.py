@@ -13,6 +13,11 @@ from collections.abc import Iterator
 import pytest
 from werkzeug.serving import make_server
 
+from content.accounts.staff import create_staff
+from tests.conftest import loaded_sqlite
+from web import create_app
+from web.content_access import content
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
@@ -56,6 +61,22 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture(scope="session")
 def live_server(app) -> Iterator[str]:
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(5)
+
+
+@pytest.fixture
+def own_server(tmp_path, shipped_bundle) -> Iterator[str]:
+    """A server of its own, with CSRF on and one worker (wendy@notts.test), for whole journeys."""
+    app = create_app("test", {"DATABASE_URL": loaded_sqlite(tmp_path / "journey.db", shipped_bundle),
+                              "WTF_CSRF_ENABLED": True})
+    with app.app_context(), content().sessions() as s:
+        create_staff(s, "wendy@notts.test", "Wendy Worker", "a long worker password", "worker")
+        s.commit()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -4,32 +4,11 @@ it is on the public page and the chat bot tells it."""
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
 from playwright.sync_api import Page, expect
-from werkzeug.serving import make_server
-
-from content.accounts.staff import create_staff
-from tests.conftest import loaded_sqlite
-from web import create_app
-from web.content_access import content
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def own_server(tmp_path, shipped_bundle):
-    app = create_app("test", {"DATABASE_URL": loaded_sqlite(tmp_path / "journey.db", shipped_bundle),
-                              "WTF_CSRF_ENABLED": True})
-    with app.app_context(), content().sessions() as s:
-        create_staff(s, "wendy@notts.test", "Wendy Worker", "a long worker password", "worker")
-        s.commit()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
 
 
 def test_feedback_to_you_said_we_did(page: Page, own_server: str, browser):

@@ -68,7 +68,7 @@ def test_offline_after_first_visit(page: Page, live_server: str):
     page.wait_for_function("navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready")
     # The service worker keeps every page of the area; wait until an offer we never opened is kept.
     page.wait_for_function(
-        """() => caches.open('pages-v1').then(c => c.match('/nottingham/offers/growing-lives')).then(r => !!r)""",
+        """() => caches.open('pages-v2').then(c => c.match('/nottingham/offers/growing-lives')).then(r => !!r)""",
         timeout=15_000,
     )
     page.goto(live_server + "/nottingham/offers/staying-put")  # a visited page

@@ -161,3 +161,15 @@ def test_signed_in_staff_get_the_friendly_page_while_the_database_is_away(staff_
     response = worker.get("/staff/")
     assert response.status_code == 503
     assert "not working just now" in soup_of(response).get_text()
+
+
+def test_sign_out_clears_what_the_browser_kept(worker):
+    response = worker.post("/staff/logout", data={"csrf_token": token(worker, "/staff/")})
+    assert response.status_code == 302
+    assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
+
+
+def test_idle_expiry_clears_what_the_browser_kept(worker, staff_app):
+    with worker.session_transaction() as session:
+        session["staff_seen"] = session["staff_seen"] - staff_app.config["STAFF_IDLE_SECONDS"] - 5
+    assert worker.get("/staff/").headers["Clear-Site-Data"] == '"cache", "storage"'

@@ -59,8 +59,16 @@
     fetch(target.getAttribute("action"), { method: "POST", body: body, headers: { "Accept": "application/json" },
                          credentials: "same-origin" })
       .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
-      .then(function (data) { if (!pressed || pressed.name !== "action") { input.value = ""; } show(data); })
-      .catch(function () { target.submit(); });
+      .then(function (data) {
+        var offline = document.querySelector("[data-chat-offline]");
+        if (offline) { offline.hidden = true; }
+        if (!pressed || pressed.name !== "action") { input.value = ""; } show(data); })
+      .catch(function (err) {
+        // No signal (fetch rejects with a TypeError): say so and keep what they typed to send again.
+        var offline = document.querySelector("[data-chat-offline]");
+        if (err instanceof TypeError && offline) { offline.hidden = false; return; }
+        target.submit();
+      });
   }
 
   form.addEventListener("submit", onSubmit);

@@ -1,10 +1,39 @@
 // Service worker: pages open with no signal after a first visit.
-// Pages: network first (fresh when online), saved copy when offline.
-// Static files: saved copy first (they change name with each release through ?v=).
+// Only public pages are kept: an area's home, its categories, its offers, the help pages and /offline.
+// Nothing a person typed or chose (search, chat, feedback, "What can I get?") and no staff page is
+// ever kept, and neither is any response marked no-store: on a shared phone the next person would read it.
+// Pages: network first (fresh when online), kept copy when offline, else /offline.
+// Static files: kept copy first (they change name with each release through ?v=).
 "use strict";
-var PAGES = "pages-v1";
-var STATIC = "static-v1";
+// A new name drops everything older versions kept (they kept every page).
+var PAGES = "pages-v2";
+var STATIC = "static-v2";
 var SHELL = ["/offline", "/static/css/site.css", "/static/js/site.js", "/static/icons/icon.svg"];
+var KEEP = [
+  /^\/offline$/,
+  /^\/help$/,
+  /^\/[a-z0-9-]+\/$/,
+  /^\/[a-z0-9-]+\/help$/,
+  /^\/[a-z0-9-]+\/categories\/[a-z0-9-]+$/,
+  /^\/[a-z0-9-]+\/offers\/[a-z0-9-]+$/
+];
+var NEVER = /^\/(staff|api)(\/|$)/;
+
+function keepable(url) {
+  if (NEVER.test(url.pathname)) { return false; }
+  return KEEP.some(function (re) { return re.test(url.pathname); });
+}
+
+function storable(res) {
+  return res.ok && res.type === "basic" && !res.redirected && (res.headers.get("Cache-Control") || "").indexOf("no-store") === -1;
+}
+
+function offlinePage() {
+  return caches.match("/offline").then(function (hit) {
+    return hit || new Response("You are offline. If you are in danger, call 999.",
+      { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  });
+}
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(STATIC).then(function (c) { return c.addAll(SHELL); }).then(function () {
@@ -28,8 +57,11 @@ self.addEventListener("message", function (event) {
   }).then(function (body) {
     return caches.open(PAGES).then(function (cache) {
       return Promise.all((body.urls || []).map(function (url) {
-        return fetch(url, { credentials: "same-origin" }).then(function (res) {
-          if (res.ok) { return cache.put(url, res); }
+        if (!keepable(new URL(url, self.location.origin))) { return null; }
+        // No cookies either way: these pages are public, and forty responses each setting a new
+        // session cookie would race the page the person is on, and spoil its form's CSRF token.
+        return fetch(url, { credentials: "omit" }).then(function (res) {
+          if (storable(res)) { return cache.put(url, res); }
         }).catch(function () {});
       }));
     });
@@ -39,25 +71,40 @@ self.addEventListener("message", function (event) {
 self.addEventListener("fetch", function (event) {
   var req = event.request;
   var url = new URL(req.url);
-  if (req.method !== "GET" || url.origin !== self.location.origin) { return; }
+  if (url.origin !== self.location.origin) { return; }
+  if (req.method !== "GET") {
+    // A form sent with no signal (feedback, chat without script): /offline, not the browser's error.
+    // The page script keeps what was typed, so it can be sent later.
+    if (req.mode === "navigate") {
+      event.respondWith(fetch(req).catch(offlinePage));
+    }
+    return;
+  }
   if (url.pathname.indexOf("/static/") === 0) {
     event.respondWith(caches.match(req).then(function (hit) {
       return hit || fetch(req).then(function (res) {
         var copy = res.clone();
-        if (res.ok) { caches.open(STATIC).then(function (c) { c.put(req, copy); }); }
+        if (storable(res)) { caches.open(STATIC).then(function (c) { c.put(req, copy); }); }
         return res;
       });
     }));
     return;
   }
   if (req.mode === "navigate" || (req.headers.get("accept") || "").indexOf("text/html") !== -1) {
+    var keep = keepable(url);
     event.respondWith(fetch(req).then(function (res) {
-      var copy = res.clone();
-      if (res.ok) { caches.open(PAGES).then(function (c) { c.put(req, copy); }); }
+      if (keep && storable(res)) {
+        var copy = res.clone();
+        caches.open(PAGES).then(function (c) { c.put(req, copy); });
+      }
       return res;
     }).catch(function () {
-      return caches.match(req, { ignoreSearch: false }).then(function (hit) {
-        return hit || caches.match(url.pathname) || caches.match("/offline");
+      if (!keep) { return offlinePage(); }
+      // caches.match gives a promise, so each fallback waits for the one before.
+      return caches.match(req).then(function (hit) {
+        return hit || caches.match(url.pathname);
+      }).then(function (hit) {
+        return hit || offlinePage();
       });
     }));
   }
