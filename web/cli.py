@@ -129,9 +129,14 @@ def compile_command() -> None:
 @staff_cli.command("create-admin")
 @click.argument("email")
 @click.option("--name", prompt="Name", help="the person's name")
-@click.password_option(help="at least 12 characters (asked for twice when not given)")
-def create_admin_command(email: str, name: str, password: str) -> None:
-    """Make an admin account (the first one has to be made this way: there are no default logins)."""
+def create_admin_command(email: str, name: str) -> None:
+    """Make an admin account (the first one has to be made this way: there are no default logins).
+
+    The password is asked for twice at a prompt, or read from the first line of standard input
+    (`... create-admin boss@council.gov.uk --name Boss < file`): never from the command line,
+    where it would stay in the shell's history and in the process list.
+    """
+    password = _read_new_password()
     access = content()
     upgrade(access.engine)
     with access.sessions() as session:
@@ -142,6 +147,12 @@ def create_admin_command(email: str, name: str, password: str) -> None:
             raise SystemExit(1) from None
         session.commit()
     click.echo(f"admin account made for {email.strip().lower()}")
+
+
+def _read_new_password() -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt("Password (at least 12 characters)", hide_input=True, confirmation_prompt=True)
 
 
 def register(app: Flask) -> None:

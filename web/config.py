@@ -37,6 +37,7 @@ class Config:
     # Staff sessions: signed out after 8 hours, or 30 minutes without doing anything.
     PERMANENT_SESSION_LIFETIME = 8 * 3600
     STAFF_IDLE_SECONDS = 30 * 60
+    STAFF_SESSION_SECONDS = 8 * 3600  # from signing in, however busy
     REMEMBER_COOKIE_DURATION = 0
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String
+from sqlalchemy import JSON, Boolean, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from content.db import Base, utcnow
@@ -20,8 +20,11 @@ class StaffUserRow(Base):
     password_hash: Mapped[str] = mapped_column(String(300))
     role: Mapped[str] = mapped_column(String(20))  # worker | admin
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    failed_logins: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[Optional[dt.datetime]]
+    failed_logins: Mapped[int] = mapped_column(default=0)  # wrong passwords in a row
+    locked_until: Mapped[Optional[dt.datetime]]  # no sign-in before this (a growing wait after failures)
+    # Raised on sign-out, password change and turning off: sessions made before stop working.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[Optional[dt.datetime]]
 

@@ -61,13 +61,52 @@ def test_feedback_purge_and_export_commands(runner):
     assert cli.invoke(args=["feedback", "purge", "--months", "0"]).exit_code != 0
 
 
-def test_create_admin_command(runner):
+def test_create_admin_reads_the_password_from_stdin(runner):
     _, cli = runner
-    ok = cli.invoke(args=["staff", "create-admin", "boss@notts.test", "--name", "Boss", "--password",
-                          "a very long password"])
+    ok = cli.invoke(args=["staff", "create-admin", "boss@notts.test", "--name", "Boss"],
+                    input="a very long password\n")
     assert ok.exit_code == 0 and "admin account made" in ok.output
-    bad = cli.invoke(args=["staff", "create-admin", "boss2@notts.test", "--name", "B", "--password", "short"])
-    assert bad.exit_code == 1 and "password" in bad.output
+    bad = cli.invoke(args=["staff", "create-admin", "boss2@notts.test", "--name", "B"], input="password1234\n")
+    assert bad.exit_code == 1 and "password: Choose a password that is harder to guess" in bad.output
+
+
+def test_create_admin_refuses_a_password_on_the_command_line(runner):
+    _, cli = runner
+    result = cli.invoke(args=["staff", "create-admin", "boss@notts.test", "--name", "Boss", "--password",
+                              "a very long password"], input="")
+    assert result.exit_code == 2 and "No such option '--password'" in result.output
+
+
+def test_create_admin_asks_twice_at_a_terminal(tmp_path):
+    """A real terminal (a pty): the password is asked for twice and not echoed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main, child = pty.openpty()
+    env = {**os.environ, "FLASK_APP": "web", "DATABASE_URL": f"sqlite:///{tmp_path / 'tty.db'}"}
+    proc = subprocess.Popen([sys.executable, "-m", "flask", "staff", "create-admin", "boss@notts.test",
+                             "--name", "Boss"], stdin=child, stdout=child, stderr=child, env=env)
+    os.close(child)
+    seen = b""
+
+    def read_until(marker: bytes) -> None:
+        nonlocal seen
+        while marker not in seen:
+            chunk = os.read(main, 1024)
+            if not chunk:
+                raise AssertionError(seen.decode(errors="replace"))
+            seen += chunk
+
+    read_until(b"Password (at least 12 characters):")
+    os.write(main, b"a very long password\n")
+    read_until(b"Repeat for confirmation:")
+    os.write(main, b"a very long password\n")
+    read_until(b"admin account made for boss@notts.test")
+    assert proc.wait(30) == 0
+    os.close(main)
+    assert b"a very long password" not in seen  # not echoed to the screen
 
 
 def test_rescan_moves_missed_risk_to_safeguarding_without_text(runner):

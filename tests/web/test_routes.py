@@ -39,6 +39,8 @@ EXPECTED = {
     "/staff/publish",
     "/staff/people",
     "/staff/people/<id:user_id>/deactivate",
+    "/staff/people/<id:user_id>/password",
+    "/staff/password",
     "/staff/audit",
     "/staff/unanswered",
     "/staff/unanswered/teach",

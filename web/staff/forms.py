@@ -57,8 +57,25 @@ class StaffForm(FlaskForm):
     name = StringField("Name", validators=[InputRequired("Enter a name."), Length(max=200)])
     email = EmailField("Email", validators=[InputRequired("Enter an email."), Length(max=200)])
     role = SelectField("Role", choices=[SelectChoice("worker", "Participation worker"), SelectChoice("admin", "Admin")])
-    password = PasswordField("First password (12+ characters; they should change it)",
+    password = PasswordField("First password (12+ characters; they must change it when they sign in)",
                              validators=[InputRequired("Set a first password."), Length(max=500)])
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField("Your current password",
+                            validators=[InputRequired("Enter your current password."), Length(max=500)])
+    password = PasswordField("New password (at least 12 characters; three or four unrelated words work well)",
+                             validators=[InputRequired("Enter a new password."), Length(max=500)])
+    confirm = PasswordField("New password again", validators=[InputRequired("Enter the new password again.")])
+
+    def validate_confirm(self, field: PasswordField) -> None:
+        if field.data != self.password.data:
+            raise ValidationError("The two new passwords are not the same.")
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField("Temporary password (12+ characters; they must change it when they sign in)",
+                             validators=[InputRequired("Set a temporary password."), Length(max=500)])
 
 
 class TeachForm(FlaskForm):

@@ -7,8 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 
-from content.accounts.audit import audit
-from content.accounts.staff import StaffError, create_staff
+from content.accounts.staff import StaffError, create_staff, set_active
 from content.accounts.tables import AuditEventRow, StaffUserRow
 from web.db_session import db
 from web.staff import bp
@@ -45,8 +44,7 @@ def deactivate(user_id: int) -> ResponseReturnValue:
     if user is None or user.id == current_user.id:
         flash("You cannot turn off your own account.", "error")
         return redirect(url_for("staff.people"))
-    user.active = False
-    audit(s, current_user.row, "staff.deactivate", f"staff:{user.id}", {})
+    set_active(s, user, False, by=current_user.row)
     s.commit()
     flash(f"{user.email} can no longer sign in.")
     return redirect(url_for("staff.people"))

@@ -7,11 +7,12 @@ import pytest
 from tests.web.staff.conftest import ADMIN, WORKER, sign_in, soup_of, token
 
 GET_ROUTES = ["/staff/", "/staff/items/1", "/staff/publish", "/staff/export.csv", "/staff/people", "/staff/audit",
-              "/staff/unanswered", "/staff/insights"]
+              "/staff/unanswered", "/staff/insights", "/staff/password", "/staff/people/1/password"]
 POST_ROUTES = ["/staff/logout", "/staff/items/1/status", "/staff/items/1/theme", "/staff/items/1/note",
                "/staff/items/1/handled", "/staff/items/bulk", "/staff/publish", "/staff/people",
-               "/staff/people/1/deactivate", "/staff/unanswered/teach", "/staff/unanswered/gap"]
-ADMIN_ROUTES = ["/staff/people", "/staff/audit"]
+               "/staff/people/1/deactivate", "/staff/unanswered/teach", "/staff/unanswered/gap",
+               "/staff/password", "/staff/people/1/password"]
+ADMIN_ROUTES = ["/staff/people", "/staff/audit", "/staff/people/1/password"]
 
 
 @pytest.mark.parametrize("path", GET_ROUTES)
@@ -64,15 +65,85 @@ def test_admin_makes_an_account_and_errors_keep_what_was_typed(admin):
     assert "staff.create" in audit
 
 
-def test_wrong_password_and_lockout(staff_app):
+def _sign_in_error(client, email: str, password: str) -> str:
+    response = client.post("/staff/login", data={"csrf_token": token(client), "email": email, "password": password})
+    assert response.status_code == 400
+    return soup_of(response).select_one(".error-summary").text
+
+
+def test_every_sign_in_failure_gives_one_message(staff_app):
     client = staff_app.test_client()
-    for _ in range(5):
-        response = client.post("/staff/login", data={"csrf_token": token(client), "email": WORKER[0],
-                                                      "password": "wrong password here"})
-        assert response.status_code == 400
-    soup = soup_of(client.post("/staff/login", data={"csrf_token": token(client), "email": WORKER[0],
-                                                     "password": WORKER[1]}))
-    assert "locked" in soup.select_one(".error-summary").text  # even the right password, for now
+    unknown = _sign_in_error(client, "nobody@notts.test", "wrong password here")
+    wrong = [_sign_in_error(client, WORKER[0], "wrong password here") for _ in range(3)]
+    waiting = _sign_in_error(client, WORKER[0], WORKER[1])  # the right password, but the account waits
+    assert {unknown, waiting, *wrong} == {unknown}
+    assert "locked" not in unknown.lower()
+
+
+def test_a_copied_cookie_stops_working_after_sign_out(staff_app, worker):
+    copied = staff_app.test_client()
+    copied.set_cookie("session", worker.get_cookie("session").value)
+    assert copied.get("/staff/").status_code == 200
+    worker.post("/staff/logout", data={"csrf_token": token(worker, "/staff/")})
+    assert copied.get("/staff/").status_code == 302
+
+
+def test_eight_hours_from_sign_in_even_when_busy(worker, staff_app):
+    with worker.session_transaction() as session:
+        session["staff_signed_in"] -= staff_app.config["STAFF_SESSION_SECONDS"] + 5  # busy all day: seen just now
+    response = worker.get("/staff/")
+    assert response.status_code == 302 and "expired=long" in response.headers["Location"]
+    assert "8 hours" in soup_of(worker.get(response.headers["Location"])).select_one(".notice").text
+
+
+def test_turning_an_account_off_ends_its_sessions_at_once(staff_app, admin, worker):
+    assert worker.get("/staff/").status_code == 200
+    admin.post("/staff/people/1/deactivate", data={"csrf_token": token(admin, "/staff/people")})
+    assert worker.get("/staff/").status_code == 302
+
+
+def test_changing_your_password_ends_your_other_sessions(staff_app, worker):
+    laptop = staff_app.test_client()
+    sign_in(laptop, WORKER)
+    t = token(worker, "/staff/password")
+    bad = worker.post("/staff/password", data={"csrf_token": t, "current": "not it at all",
+                                               "password": "tram stop velvet 42 onion",
+                                               "confirm": "tram stop velvet 42 onion"})
+    assert bad.status_code == 400
+    assert soup_of(bad).select_one("#current-error").text == "That is not your current password."
+    weak = worker.post("/staff/password", data={"csrf_token": t, "current": WORKER[1], "password": "password1234",
+                                                "confirm": "password1234"})
+    assert "harder to guess" in soup_of(weak).select_one("#password-error").text
+    ok = worker.post("/staff/password", data={"csrf_token": t, "current": WORKER[1],
+                                              "password": "tram stop velvet 42 onion",
+                                              "confirm": "tram stop velvet 42 onion"})
+    assert ok.status_code == 302
+    assert worker.get("/staff/").status_code == 200  # this session goes on
+    assert laptop.get("/staff/").status_code == 302  # the other one has ended
+    sign_in(laptop, (WORKER[0], "tram stop velvet 42 onion"))
+
+
+def test_an_admin_reset_signs_them_out_and_makes_them_choose(staff_app, admin, worker):
+    t = token(admin, "/staff/people/1/password")
+    assert "Wendy Worker" in soup_of(admin.get("/staff/people/1/password")).h1.text
+    admin.post("/staff/people/1/password", data={"csrf_token": t, "password": "temporary pass phrase 77"})
+    assert worker.get("/staff/").status_code == 302
+    fresh = staff_app.test_client()
+    sign_in(fresh, (WORKER[0], "temporary pass phrase 77"))
+    response = fresh.get("/staff/")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/staff/password")
+    assert "temporary password" in soup_of(fresh.get("/staff/password")).select_one(".notice").text
+    fresh.post("/staff/password", data={"csrf_token": token(fresh, "/staff/password"),
+                                        "current": "temporary pass phrase 77",
+                                        "password": "my own choice of words", "confirm": "my own choice of words"})
+    assert fresh.get("/staff/").status_code == 200
+
+
+def test_a_weak_first_password_is_refused_next_to_the_field(admin):
+    bad = admin.post("/staff/people", data={"csrf_token": token(admin, "/staff/people"), "name": "New Person",
+                                            "email": "new@notts.test", "role": "worker", "password": "password1234"})
+    assert bad.status_code == 400
+    assert "harder to guess" in soup_of(bad).select_one("#password-error").text
 
 
 def test_login_is_rate_limited(tmp_path, shipped_bundle, limits_on):
@@ -92,7 +163,7 @@ def test_idle_session_expires(worker, staff_app):
     with worker.session_transaction() as session:
         session["staff_seen"] = session["staff_seen"] - staff_app.config["STAFF_IDLE_SECONDS"] - 5
     response = worker.get("/staff/")
-    assert response.status_code == 302 and "expired=1" in response.headers["Location"]
+    assert response.status_code == 302 and "expired=idle" in response.headers["Location"]
     assert worker.get("/staff/").status_code == 302  # signed out for good
 
 

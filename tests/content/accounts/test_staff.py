@@ -1,0 +1,144 @@
+"""Staff accounts: password rules, the growing wait after wrong passwords, and session versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import threading
+
+import pytest
+from sqlalchemy import select
+
+from content.accounts.staff import (
+    FREE_TRIES,
+    LONGEST_WAIT,
+    StaffError,
+    change_own_password,
+    check_password_rules,
+    create_staff,
+    end_sessions,
+    set_active,
+    set_password,
+    verify_login,
+    wait_after,
+)
+from content.accounts.tables import AuditEventRow, StaffUserRow
+
+PASSWORD = "a long worker password"
+NOW = dt.datetime(2026, 11, 23, 12, 0)
+
+
+@pytest.fixture
+def worker(sessions):
+    with sessions() as s:
+        admin = create_staff(s, "admin@notts.test", "Ada Admin", "a long admin password!", "admin")
+        user = create_staff(s, "wendy@notts.test", "Wendy Worker", PASSWORD, "worker", by=admin)
+        s.commit()
+        return user.id
+
+
+@pytest.mark.parametrize("password", [
+    "password1234",        # the issue's example: long enough, and among the most common
+    "qwertyuiop123",       # a keyboard row
+    "aaaaaaaaaaaaaaaa",    # repeats
+    "Nottingham12",        # a place and a number
+    "wendyworker1",        # their own name
+    "short",
+])
+def test_weak_passwords_are_refused_with_the_field_named(password):
+    with pytest.raises(StaffError) as caught:
+        check_password_rules(password, ("wendy@notts.test", "Wendy Worker"))
+    assert caught.value.field == "password"
+    assert "characters" in str(caught.value) or "harder to guess" in str(caught.value)
+
+
+@pytest.mark.parametrize("password", [PASSWORD, "correct horse battery staple", "tram stop velvet 42 onion"])
+def test_strong_passwords_pass(password):
+    check_password_rules(password, ("wendy@notts.test", "Wendy Worker"))
+
+
+def test_the_wait_grows_and_has_a_ceiling():
+    waits = [wait_after(n) for n in range(12)]
+    assert waits[:FREE_TRIES] == [dt.timedelta(0)] * FREE_TRIES
+    assert waits[FREE_TRIES] == dt.timedelta(seconds=30)
+    assert all(a <= b for a, b in itertools.pairwise(waits))
+    assert waits[-1] == LONGEST_WAIT
+
+
+def test_wrong_passwords_make_the_account_wait_then_it_opens_again(sessions, worker):
+    with sessions() as s:
+        for _ in range(FREE_TRIES):
+            assert verify_login(s, "wendy@notts.test", "wrong password", now=NOW).user is None
+        s.commit()
+        # Waiting: even the right password is refused, with nothing to tell it apart from a wrong one.
+        assert verify_login(s, "wendy@notts.test", PASSWORD, now=NOW + dt.timedelta(seconds=10)).user is None
+        # After the wait the right password works, and the count starts again.
+        user = verify_login(s, "wendy@notts.test", PASSWORD, now=NOW + dt.timedelta(seconds=31)).user
+        assert user is not None and user.failed_logins == 0 and user.locked_until is None
+        assert s.scalar(select(AuditEventRow).where(AuditEventRow.action == "staff.slowed")) is not None
+
+
+def test_unknown_and_turned_off_accounts_fail_the_same_way(sessions, worker):
+    with sessions() as s:
+        assert verify_login(s, "nobody@notts.test", PASSWORD).user is None
+        user = s.get(StaffUserRow, worker)
+        admin = s.scalar(select(StaffUserRow).where(StaffUserRow.role == "admin"))
+        set_active(s, user, False, by=admin)
+        assert verify_login(s, "wendy@notts.test", PASSWORD).user is None
+
+
+@pytest.mark.postgres
+def test_failures_at_the_same_moment_all_count(sessions, worker, engine):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite writes one at a time: only a server database can race")
+    barrier = threading.Barrier(8)
+
+    def fail() -> None:
+        with sessions() as s:
+            barrier.wait()
+            verify_login(s, "wendy@notts.test", "wrong password", now=NOW)
+            s.commit()
+
+    threads = [threading.Thread(target=fail) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    with sessions() as s:
+        user = s.get(StaffUserRow, worker)
+        assert user.failed_logins == 8
+        assert user.locked_until == NOW + wait_after(8)
+
+
+def test_password_change_sign_out_and_turning_off_each_end_sessions(sessions, worker):
+    with sessions() as s:
+        user = s.get(StaffUserRow, worker)
+        admin = s.scalar(select(StaffUserRow).where(StaffUserRow.role == "admin"))
+        versions = [user.session_version]
+        end_sessions(s, user)
+        versions.append(user.session_version)
+        change_own_password(s, user, PASSWORD, "tram stop velvet 42 onion")
+        versions.append(user.session_version)
+        set_active(s, user, False, by=admin)
+        versions.append(user.session_version)
+        s.commit()
+    assert versions == sorted(set(versions)) and len(versions) == 4
+
+
+def test_an_admin_reset_is_temporary_and_own_change_is_not(sessions, worker):
+    with sessions() as s:
+        user = s.get(StaffUserRow, worker)
+        assert user.must_change_password  # made by an admin
+        with pytest.raises(StaffError) as caught:
+            change_own_password(s, user, "not my password", "tram stop velvet 42 onion")
+        assert caught.value.field == "current"
+        with pytest.raises(StaffError) as caught:
+            change_own_password(s, user, PASSWORD, PASSWORD)
+        assert caught.value.field == "password"
+        change_own_password(s, user, PASSWORD, "tram stop velvet 42 onion")
+        assert not user.must_change_password
+        admin = s.scalar(select(StaffUserRow).where(StaffUserRow.role == "admin"))
+        set_password(s, user, "another long pass phrase", by=admin)
+        assert user.must_change_password
+        actions = [e.action for e in s.scalars(select(AuditEventRow).order_by(AuditEventRow.id))]
+        assert actions[-2:] == ["staff.password", "staff.password-reset"]
