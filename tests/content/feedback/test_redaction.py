@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from content.feedback.redaction import redact
@@ -39,3 +41,64 @@ def test_details_are_replaced(text, expected):
 )
 def test_ordinary_text_is_left_alone(text):
     assert redact(text) == text
+
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Names with hyphens and apostrophes, not in ASCII, in lower case and in capitals.
+        ("my name is Chloe-Ann O'Neil and i need help", "my name is [name] and i need help"),
+        ("MY NAME IS CHLOE-ANN O'NEIL", "MY NAME IS [name]"),
+        ("my name is chloe-ann o'neil", "my name is [name]"),
+        ("im called Al-Sayed", "im called [name]"),
+        ("my names O'Brien", "my names [name]"),
+        ("my name is zoë and im 17", "my name is [name] and im 17"),
+        ("my name is will", "my name is [name]"),  # a name that is also an everyday word
+        # "I'm / this is / call me <name>".
+        ("I'm Jayden and I left care", "I'm [name] and I left care"),
+        ("hi im Leah", "hi im [name]"),
+        ("this is Kayleigh from the hostel", "this is [name] from the hostel"),
+        ("call me Sam", "call me [name]"),
+        ("call me jayden", "call me [name]"),
+        # Arabic, Farsi and Pashto "my name is", and Farsi in Latin letters.
+        ("انا اسمي سارة", "انا اسمي [name]"),
+        ("اسمي أحمد وعمري ١٧", "اسمي [name] وعمري ١٧"),
+        ("اسم من سارا است", "اسم من [name] است"),
+        ("اسمم رضا است", "اسمم [name] است"),
+        ("زما نوم احمد دی", "زما نوم [name] دی"),
+        ("esmam reza", "esmam [name]"),
+        # Emails written to dodge a filter, or with no dot.
+        ("email sam @ gmail.com", "email [email]"),
+        ("name(at)domain.co.uk", "[email]"),
+        ("sam at gmail dot com", "[email]"),
+        ("sam [at] mail [dot] com", "[email]"),
+        ("sam@gmail", "[email]"),
+        # Invisible characters inside a number; numbers from other countries.
+        ("07700\u200b900123", "[phone]"),
+        ("ring 0\u200d7700 900 123", "ring [phone]"),
+        ("0044 7700 900123", "[phone]"),
+        ("my afghan number +93 70 123 4567", "my afghan number [phone]"),
+        ("0912 345 6789", "[phone]"),
+        # Dates of birth, with a cue or long enough ago.
+        ("dob 12/03/2008", "dob [date]"),
+        ("born on 12 March 2008", "born on [date]"),
+        ("my birthday is 3rd march", "my birthday is [date]"),
+        ("date of birth: 2008-03-12", "date of birth: [date]"),
+        ("it was 14/02/2009 i think", "it was [date] i think"),
+    ],
+)
+def test_harder_details_are_replaced(text, expected):
+    assert redact(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["call me back pls", "call me later", "I'm tired", "I'M TIRED", "Im 17", "this is hard", "i'm homeless",
+     "meet at uni", "i was at college today", "look at this", "my appointment is on 12/12/2026",
+     "i left care on 3 march 2025", "12 march", "i was born in 2008", "انا تعبان", "من خسته هستم"],
+)
+def test_everyday_words_near_a_cue_are_left_alone(text):
+    assert redact(text, TODAY) == text
