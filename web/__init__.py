@@ -31,9 +31,10 @@ def create_app(env: str | None = None, overrides: dict[str, Any] | None = None) 
     if hops:
         # Behind a proxy, the client's address (for rate limits) and https come from its headers.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
-    from web import cli, content_access, db_session, errors, extensions, ops
+    from web import absolute_urls, cli, content_access, db_session, errors, extensions, ops
 
     extensions.init_app(app)
+    absolute_urls.init_app(app)
     content_access.init_app(app)
     db_session.init_app(app)
     ops.init_app(app)

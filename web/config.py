@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+
+
+def trusted_hosts(site_url: str, extra: str) -> list[str] | None:
+    """SITE_URL's host and the extra ones; None (any host) when neither is set, as in development."""
+    hosts = [h.strip() for h in extra.split(",") if h.strip()]
+    if site_url:
+        hosts.insert(0, urlsplit(site_url).hostname or "")
+    return [h for h in hosts if h] or None
 
 
 class Config:
@@ -15,8 +24,11 @@ class Config:
     # Seconds between checks for newly loaded content (the snapshot is served from memory).
     CONTENT_CHECK_SECONDS = float(os.environ.get("CONTENT_CHECK_SECONDS", "30"))
     FORCE_HTTPS = os.environ.get("FORCE_HTTPS", "0") == "1"
-    # The public address of the site, for links in chat answers.
+    # The public address of the site (https://...), for links in chat answers, the API and letters.
     SITE_URL = os.environ.get("SITE_URL", "")
+    # Host names this app answers to: SITE_URL's, plus any in TRUSTED_HOSTS (comma-separated).
+    # Anything else gets 400, so a forged Host header cannot reach a link or a redirect.
+    TRUSTED_HOSTS = trusted_hosts(SITE_URL, os.environ.get("TRUSTED_HOSTS", ""))
     SESSION_COOKIE_SECURE = FORCE_HTTPS
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -80,4 +92,7 @@ def config_for(env: str | None) -> type[Config]:
     config = CONFIGS[name]
     if name == "production" and (not config.SECRET_KEY or len(config.SECRET_KEY) < 32):
         raise RuntimeError("SECRET_KEY must be set to a random string of 32+ characters in production")
+    if name == "production" and not config.SITE_URL.startswith("https://"):
+        raise RuntimeError("SITE_URL must be set to the site's https:// address in production "
+                           "(links and trusted hosts are built from it)")
     return config

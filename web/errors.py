@@ -6,7 +6,7 @@ from flask import Flask, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext
 from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError, ServiceUnavailable
 
 
 def _wants_json() -> bool:
@@ -39,6 +39,11 @@ def handle_http_error(exc: HTTPException) -> ResponseReturnValue:
     return render_template("errors/error.html", title=title, message=message, code=code), code
 
 
+def handle_untrusted_host(exc: SecurityError) -> ResponseReturnValue:
+    # A Host this site does not answer to: no page is drawn, since no link could be built for it.
+    return "Unknown host.", 400, {"Content-Type": "text/plain; charset=utf-8"}
+
+
 def handle_database_down(exc: OperationalError) -> ResponseReturnValue:
     from flask import current_app
 
@@ -55,6 +60,7 @@ def handle_unexpected(exc: Exception) -> ResponseReturnValue:
 
 
 def register(app: Flask) -> None:
+    app.register_error_handler(SecurityError, handle_untrusted_host)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(OperationalError, handle_database_down)
     app.register_error_handler(Exception, handle_unexpected)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 PATHS = ["/", "/nottingham/", "/nottingham/offers/staying-put", "/api/v1/areas", "/sw.js", "/no-such-page"]
 
@@ -98,3 +99,49 @@ def test_behind_a_proxy_each_client_has_its_own_rate_limit(tmp_path, shipped_bun
 
     assert [post("203.0.113.1") for _ in range(11)][-1] == 429
     assert post("203.0.113.2") == 200  # another young person is not blocked
+
+
+@pytest.fixture
+def public_app(site_db):
+    from web import create_app
+
+    return create_app("test", {"DATABASE_URL": site_db, "SITE_URL": "https://offer.example.org",
+                               "TRUSTED_HOSTS": ["offer.example.org", "app.internal"]})
+
+
+@pytest.mark.parametrize("path", ["/privacy", "/nottingham", "/api/v1/areas", "/nottingham/you-said-we-did/print",
+                                  "/staff/login", "/no-such-page"])
+def test_a_forged_host_is_refused_before_any_link_or_redirect_is_built(public_app, path):
+    response = public_app.test_client().get(path, headers={"Host": "evil.example"})
+    assert response.status_code == 400
+    assert "evil.example" not in response.get_data(as_text=True)
+    assert "Location" not in response.headers
+
+
+def test_links_use_site_url_whatever_trusted_host_asked(public_app):
+    client = public_app.test_client()
+    areas = client.get("/api/v1/areas", headers={"Host": "app.internal"}).get_json()["areas"]
+    assert areas and all(a["offers_url"].startswith("https://offer.example.org/api/v1/") for a in areas)
+    offer = client.get("/api/v1/areas/nottingham/offers/staying-put", headers={"Host": "app.internal"}).get_json()
+    assert offer["page_url"] == "https://offer.example.org/nottingham/offers/staying-put"
+    letter = BeautifulSoup(client.get("/nottingham/you-said-we-did/print", headers={"Host": "app.internal"})
+                           .get_data(as_text=True), "html.parser")
+    assert "https://offer.example.org/nottingham/feedback" in letter.select_one(".more").text
+
+
+def test_production_needs_an_https_site_url(monkeypatch):
+    import importlib
+
+    import web.config
+
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("SITE_URL", "")
+    try:
+        with pytest.raises(RuntimeError, match="SITE_URL"):
+            importlib.reload(web.config).config_for("production")
+        monkeypatch.setenv("SITE_URL", "https://offer.example.org")
+        config = importlib.reload(web.config).config_for("production")
+        assert config.TRUSTED_HOSTS == ["offer.example.org"]
+    finally:
+        monkeypatch.undo()
+        importlib.reload(web.config)

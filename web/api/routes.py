@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, request, url_for
+from flask import Blueprint, abort, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from content.catalogue.openreferral import services_page
 from content.catalogue.schema import Area, Offer
+from web.absolute_urls import absolute_url
 from web.api.openapi import openapi_document
 from web.content_access import catalogue
 
@@ -17,7 +18,7 @@ bp = Blueprint("api", __name__)
 
 def area_json(area: Area) -> dict[str, Any]:
     data = area.model_dump(mode="json")
-    data["offers_url"] = url_for("api.area_offers", area_id=area.id, _external=True)
+    data["offers_url"] = absolute_url("api.area_offers", area_id=area.id)
     return data
 
 
@@ -25,8 +26,8 @@ def offer_json(offer: Offer, full: bool) -> dict[str, Any]:
     data = offer.model_dump(mode="json", exclude={"example_questions"} if full else None)
     if not full:
         data = {k: data[k] for k in ("area", "slug", "title", "summary", "category", "amount", "eligibility")}
-    data["url"] = url_for("api.area_offer", area_id=offer.area, slug=offer.slug, _external=True)
-    data["page_url"] = url_for("site.offer", area_id=offer.area, slug=offer.slug, _external=True)
+    data["url"] = absolute_url("api.area_offer", area_id=offer.area, slug=offer.slug)
+    data["page_url"] = absolute_url("site.offer", area_id=offer.area, slug=offer.slug)
     return data
 
 
@@ -60,7 +61,7 @@ def openreferral_services(area_id: str) -> ResponseReturnValue:
     page = request.args.get("page", "1")
     number = int(page) if page.isdigit() and len(page) < 6 else 1
     return jsonify(services_page(
-        cat, area_id, lambda o: url_for("site.offer", area_id=o.area, slug=o.slug, _external=True), number
+        cat, area_id, lambda o: absolute_url("site.offer", area_id=o.area, slug=o.slug), number
     ))
 
 

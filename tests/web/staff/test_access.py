@@ -178,12 +178,14 @@ def test_staff_pages_are_not_cached_and_cookies_are_protected(staff_app):
 
 def test_production_cookies_are_secure(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("SITE_URL", "https://offer.example.org")
     import importlib
 
     import web.config
 
     config = importlib.reload(web.config).config_for("production")
     assert config.SESSION_COOKIE_SECURE is True
+    monkeypatch.undo()  # before reloading: the settings are read from the environment at import
     importlib.reload(web.config)
 
 
