@@ -11,6 +11,7 @@ from content.catalogue.loader import read_content
 from content.catalogue.snapshot import Catalogue, CatalogueCache, catalogue_from_bundle
 from content.db import make_engine, make_sessionmaker
 from content.feedback.records import RecordStore
+from content.feedback.spool import EventSpool
 from content.migrate import upgrade
 
 DEFAULT_DB = f"sqlite:///{Path(__file__).resolve().parent.parent / 'instance' / 'local-offer.db'}"
@@ -18,6 +19,12 @@ DEFAULT_DB = f"sqlite:///{Path(__file__).resolve().parent.parent / 'instance' / 
 
 def database_url() -> str:
     return os.environ.get("DATABASE_URL", DEFAULT_DB)
+
+
+def safeguarding_spool() -> EventSpool:
+    """The same file as the web app's by default, so either process writes what the other kept."""
+    default = Path(__file__).resolve().parent.parent / "instance" / "safeguarding-spool.jsonl"
+    return EventSpool(Path(os.environ.get("SAFEGUARDING_SPOOL") or default))
 
 
 def site_url() -> str:
@@ -46,4 +53,5 @@ def engine_from_database(url: str | None = None, update_channels: frozenset[str]
             sys.exit("No content in the database: run `flask --app web content load` first.")
         return snapshot
 
-    return Engine(catalogue, records=RecordStore(sessions), site_url=site_url(), update_channels=update_channels)
+    records = RecordStore(sessions, spool=safeguarding_spool())
+    return Engine(catalogue, records=records, site_url=site_url(), update_channels=update_channels)

@@ -46,6 +46,9 @@ def rescan_command() -> None:
         moved = move_missed_risk(session, RiskDetector.load())
         session.commit()
     click.echo(f"moved {moved} unanswered question(s) that show risk to the safeguarding queue")
+    written = content().records().write_spooled()
+    if written:
+        click.echo(f"wrote {written} safeguarding event(s) kept while the database was away")
 
 
 @feedback_cli.command("export-person")

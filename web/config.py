@@ -40,6 +40,8 @@ class Config:
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
     WTF_CSRF_TIME_LIMIT = None
+    # Safeguarding events said while the database is away wait in this file (no text, no identity).
+    SAFEGUARDING_SPOOL = os.environ.get("SAFEGUARDING_SPOOL", str(INSTANCE_DIR / "safeguarding-spool.jsonl"))
     FEEDBACK_RETENTION_MONTHS = int(os.environ.get("FEEDBACK_RETENTION_MONTHS", "24"))
     # With REDIS_URL, rate-limit counts are shared by every process; sessions are signed cookies,
     # so they already work across processes.
@@ -67,6 +69,7 @@ class TestConfig(Config):
     RATELIMIT_ENABLED = False  # tests that check limits switch them on
     SECRET_KEY = "test-only-not-secret"  # noqa: S105 - tests only
     DATABASE_URL = "sqlite://"  # replaced per test
+    SAFEGUARDING_SPOOL = ""  # none, unless a test gives its own file
     CONTENT_CHECK_SECONDS = 0.0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from flask import Flask, current_app
 from sqlalchemy import Engine as DbEngine
@@ -12,6 +13,7 @@ from bot.engine import Engine
 from content.catalogue.snapshot import Catalogue, CatalogueCache
 from content.db import make_engine, make_sessionmaker
 from content.feedback.records import RecordStore
+from content.feedback.spool import EventSpool
 from content.understanding.matcher import Language, OfferMatcher
 
 
@@ -20,7 +22,12 @@ class ContentAccess:
     engine: DbEngine
     sessions: sessionmaker[Session]
     cache: CatalogueCache
+    spool: EventSpool | None = None
     _matcher: tuple[str, OfferMatcher] | None = None
+
+    def records(self) -> RecordStore:
+        """Where the site and the web chat leave feedback and safeguarding events."""
+        return RecordStore(self.sessions, spool=self.spool)
 
     def catalogue(self) -> Catalogue:
         return self.cache.get()
@@ -36,8 +43,10 @@ class ContentAccess:
 def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"])
     sessions = make_sessionmaker(engine)
+    spool = app.config["SAFEGUARDING_SPOOL"]
     app.extensions["content"] = ContentAccess(
-        engine, sessions, CatalogueCache(sessions, check_every=app.config["CONTENT_CHECK_SECONDS"])
+        engine, sessions, CatalogueCache(sessions, check_every=app.config["CONTENT_CHECK_SECONDS"]),
+        spool=EventSpool(Path(spool)) if spool else None,
     )
 
 
@@ -55,6 +64,6 @@ def chat_engine() -> Engine:
     if "chat_engine" not in app.extensions:
         access = content()
         app.extensions["chat_engine"] = Engine(
-            access.catalogue, records=RecordStore(access.sessions), site_url=app.config["SITE_URL"]
+            access.catalogue, records=access.records(), site_url=app.config["SITE_URL"]
         )
     return app.extensions["chat_engine"]

@@ -8,11 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from content.db import utcnow
 from content.feedback.contacts import normalised_contact
 from content.feedback.redaction import redact
 from content.feedback.review import published
+from content.feedback.spool import EventSpool, SpooledEvent
 from content.feedback.tables import ContactRow, FeedbackItemRow, OutboundMessageRow, YouSaidWeDidRow
 from content.feedback.themes import ThemeTagger
 from content.feedback.updates import mark_failed, mark_sent, pending, subscribe
@@ -42,9 +45,12 @@ class Record:
 class RecordStore:
     """Stores records through short transactions of its own."""
 
-    def __init__(self, session_factory: Callable[[], Session], tagger: ThemeTagger | None = None):
+    def __init__(self, session_factory: Callable[[], Session], tagger: ThemeTagger | None = None,
+                 spool: EventSpool | None = None):
         self._session_factory = session_factory
         self._tagger = tagger or ThemeTagger.shared()
+        # Safeguarding events that arrive while the database is away wait here, not lost.
+        self.spool = spool
 
     def add(self, record: Record) -> int:
         text = redact(plain_text(record.text))[:MAX_TEXT] if record.text else None
@@ -65,9 +71,32 @@ class RecordStore:
         )
         if record.contact:
             row.contact = ContactRow(contact=normalised_contact(plain_text(record.contact))[:MAX_CONTACT])
-        with self._session_factory() as session, session.begin():
-            session.add(row)
+        try:
+            with self._session_factory() as session, session.begin():
+                session.add(row)
+        except SQLAlchemyError:
+            if record.kind == "safeguarding" and self.spool is not None:
+                self.spool.keep(record.area, record.channel, record.risk_kind, utcnow())
+            raise
+        self.write_spooled()
         return row.id
+
+    def write_spooled(self) -> int:
+        """Write the safeguarding events kept while the database was away; how many were written."""
+        if self.spool is None or not self.spool.waiting():
+            return 0
+        try:
+            return self.spool.drain(self._store_spooled)
+        except SQLAlchemyError:
+            return 0  # still away: they wait for the next write
+
+    def _store_spooled(self, events: list[SpooledEvent]) -> None:
+        with self._session_factory() as session, session.begin():
+            session.add_all(
+                FeedbackItemRow(kind="safeguarding", area_id=e.area, channel=e.channel, risk_kind=e.risk_kind,
+                                status="new", created_at=e.happened_at)
+                for e in events
+            )
 
     def subscribe(self, item_id: int, chat_ref: str, address: str) -> bool:
         with self._session_factory() as session, session.begin():

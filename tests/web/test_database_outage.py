@@ -76,13 +76,14 @@ def cluster(tmp_path_factory):
     shutil.rmtree(base, ignore_errors=True)
 
 
-def test_pages_and_chat_survive_a_database_outage(cluster, shipped_bundle):
+def test_pages_and_chat_survive_a_database_outage(cluster, shipped_bundle, tmp_path):
     engine = make_engine(cluster.url)
     upgrade(engine)
     with make_sessionmaker(engine)() as s:
         load_content(s, shipped_bundle)
     engine.dispose()
-    app = create_app("test", {"DATABASE_URL": cluster.url, "CONTENT_CHECK_SECONDS": 0.0, "WTF_CSRF_ENABLED": False})
+    app = create_app("test", {"DATABASE_URL": cluster.url, "CONTENT_CHECK_SECONDS": 0.0, "WTF_CSRF_ENABLED": False,
+                              "SAFEGUARDING_SPOOL": str(tmp_path / "spool.jsonl")})
     client = app.test_client()
     assert client.get("/nottingham/offers/staying-put").status_code == 200  # the snapshot is taken
 
@@ -93,6 +94,10 @@ def test_pages_and_chat_survive_a_database_outage(cluster, shipped_bundle):
     reply = client.post("/nottingham/chat", data={"message": "clothes for my interview"},
                         headers={"Accept": "application/json"}).get_json()
     assert "interview-clothes" in " ".join(reply["html"]) or "interview clothes" in reply["parts"][0]
+    crisis = client.post("/nottingham/chat", data={"message": "i want to end my life tonight"},
+                         headers={"Accept": "application/json"}).get_json()
+    assert "safeguarding" in crisis["flags"]  # crisis help first, database or not
+    assert (tmp_path / "spool.jsonl").read_text().count("\n") == 1  # the event waits on disk
     down = client.post("/nottingham/feedback", data={"message": "please add driving lessons"})
     assert down.status_code == 503
     soup = BeautifulSoup(down.get_data(as_text=True), "html.parser")
@@ -108,5 +113,8 @@ def test_pages_and_chat_survive_a_database_outage(cluster, shipped_bundle):
     assert up.status_code == 200
     with app.app_context():
         [row] = RecordStore(content().sessions).of_kind("feedback")
+        [event] = RecordStore(content().sessions).of_kind("safeguarding")  # written with the next write
         content().engine.dispose()  # close the pool's connections before the cluster goes
     assert row.text == "please add driving lessons"
+    assert event.risk_kind == "suicide" and event.text is None
+    assert (tmp_path / "spool.jsonl").read_text() == ""

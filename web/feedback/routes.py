@@ -24,7 +24,7 @@ POST_LIMIT = "10 per minute;60 per hour"  # per client address
 
 
 def _records() -> RecordStore:
-    return RecordStore(content().sessions)
+    return content().records()
 
 
 @bp.post("/<area_id>/offers/<slug>/helpful")

@@ -30,7 +30,7 @@ from content.feedback.review import (
 )
 from content.feedback.tables import FeedbackItemRow
 from content.feedback.themes import ThemeTagger
-from web.content_access import catalogue
+from web.content_access import catalogue, content
 from web.db_session import db
 from web.languages import LANGUAGES
 from web.staff import bp
@@ -81,6 +81,8 @@ def _filter_from_args() -> QueueFilter:
 @bp.get("/")
 @login_required
 def dashboard() -> ResponseReturnValue:
+    # Safeguarding events kept while the database was away join the queue before staff look.
+    content().records().write_spooled()
     s = db()
     f = _filter_from_args()
     items, total = queue(s, f)
