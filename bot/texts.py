@@ -55,7 +55,9 @@ def crisis_text(catalogue: Catalogue, areas: Sequence[Area], t: NullTranslations
             lines.append(_("• %(council)s out of hours: call %(phone)s") % {
                 "council": area.council, "phone": area.out_of_hours.phone})
         else:
-            lines.append(f"• {area.council}: {area.out_of_hours.note}")
+            # No number from the council yet: how to find it, in the reader's language, never a dead end.
+            lines.append(_("• %(council)s out of hours: call the council's main number (on its website and "
+                           "letters) and ask for the emergency team.") % {"council": area.council})
     return "\n".join(lines)
 
 

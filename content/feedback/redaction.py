@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 
 import phonenumbers
-from spellchecker import SpellChecker
+
+from content.understanding.english_words import word_share
 
 # Invisible characters typed or pasted inside a number or an address ("07700\u200b900123"). Removed
 # only between Latin letters, digits and @ . + -, so Farsi's zero-width non-joiner stays in words.
@@ -95,17 +95,12 @@ _NOT_NAMES = {
     "asap", "pls", "plz", "please", "tmrw", "tomorrow", "today", "tonight", "bro", "fam", "mate", "not",
     "from", "with", "about", "because", "cos", "coz", "really", "very", "just", "still", "also", "too",
 }
-COMMON_WORD = 1e-5  # how often a word is used in English (pyspellchecker) before it is not a name
-
-
-@lru_cache(maxsize=1)
-def _english() -> SpellChecker:
-    return SpellChecker()
+COMMON_WORD = 1e-5  # a word's share of English (pyspellchecker) above which it is not taken for a name
 
 
 def _everyday_word(word: str) -> bool:
     lower = word.lower()
-    return lower in _NOT_NAMES or _english().word_usage_frequency(lower) >= COMMON_WORD
+    return lower in _NOT_NAMES or word_share(lower) >= COMMON_WORD
 
 
 def _surname(rest: str | None, loose: bool) -> bool:

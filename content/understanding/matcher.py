@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from content.catalogue.schema import Offer
+from content.understanding.english_words import is_english_word
 
 LANGUAGE_DIR = Path(__file__).resolve().parent.parent / "language"
 
@@ -143,12 +144,13 @@ class OfferMatcher:
 
     def correct(self, word: str) -> str:
         """The closest content word to `word` when `word` is unknown and close enough; else itself."""
-        if word in self._vocab_set or len(word) < 4 or word.isdigit():
-            return word
+        if word in self._vocab_set or len(word) < 4 or word.isdigit() or is_english_word(word):
+            return word  # a real word we do not use ("sister", "gym") is not a typo of one we do
         if word not in self._corrections:
-            # Longer words may be further off ("apprentiship"); short ones must be very close.
-            cutoff = 0.8 if len(word) < 7 else 0.75
-            best = process.extractOne(word, self._vocab, scorer=Levenshtein.normalized_similarity, score_cutoff=cutoff)
+            # Short words may be one edit off ("mony"); longer ones one in four ("apprentiship").
+            # Counted in edits: a similarity cutoff of 0.8 missed an exact 0.8 in rapidfuzz's rounding.
+            edits = 1 if len(word) < 7 else len(word) // 4
+            best = process.extractOne(word, self._vocab, scorer=Levenshtein.distance, score_cutoff=edits)
             found = best[0] if best else word
             if len(self._corrections) > 50_000:  # bounded: made-up words must not grow memory forever
                 self._corrections.clear()

@@ -29,8 +29,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from spellchecker import SpellChecker, WordFrequency
 
+from content.understanding.english_words import english_words, word_count
 from content.understanding.languages import guess_language
 from content.understanding.matcher import Language, normalise
 from content.understanding.risk_classifier import THRESHOLD as RISK_CHANCE
@@ -202,7 +202,7 @@ class RiskDetector:
             self._by_letter[word[0]] = (*self._by_letter.get(word[0], ()), word)
         self._vocab = frozenset(vocab)
         self._corrections: dict[str, str] = {}
-        _english_words()  # loaded now, not on the first message (it takes a few hundred ms)
+        english_words()  # loaded now, not on the first message (it takes a few hundred ms)
         if "distress" not in self.families:
             raise SafeguardingFileError(f"{directory / 'families.yaml'}: families: needs a `distress` family")
         try:
@@ -335,13 +335,8 @@ def _shipped_detector() -> RiskDetector:
     return RiskDetector()
 
 
-@lru_cache(maxsize=1)
-def _english_words() -> WordFrequency:
-    return SpellChecker(language="en", distance=1).word_frequency
-
-
 def _is_english_word(word: str) -> bool:
-    return _english_words()[word] >= KNOWN_WORD_FREQUENCY
+    return word_count(word) >= KNOWN_WORD_FREQUENCY
 
 
 def _first_language(patterns: list[tuple[str, re.Pattern[str]]], text: str) -> str | None:

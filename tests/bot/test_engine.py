@@ -74,7 +74,7 @@ def test_safeguarding_comes_first_every_time_and_is_recorded_without_text(engine
         first = reply.parts[0]
         for contact in ("999", "0800 1111", "116 123", "85258", "111"):
             assert contact in first
-        assert "emergency duty team" in first  # the area's out-of-hours line
+        assert "Nottinghamshire County Council out of hours: call the council's main number" in first
     events = records.of_kind("safeguarding")
     assert len(events) == 2
     assert all(e.text is None and e.chat_ref is None and e.risk_kind for e in events)

@@ -55,7 +55,7 @@ def test_possible_risk_gets_a_check_in_and_no_escalates(engine, records):
     assert {"checkin:safe", "checkin:unsafe", "do:crisis", "do:talk_to_person"} <= set(actions(reply))
     assert Flag.ANSWERED not in reply.flags  # the council tax offer is a choice, not an answer
     reply = engine.respond(conv, "not really")
-    assert "You matter" in reply.parts[0] and "emergency duty team" in reply.text
+    assert "You matter" in reply.parts[0] and "Nottinghamshire County Council out of hours" in reply.text
     assert [e.risk_kind for e in records.of_kind("safeguarding")] == ["distress"]
 
 

@@ -33,8 +33,12 @@ def test_offer_page_asks_was_this_helpful(site):
     t = csrf(client, path)
     response = client.post(path + "/helpful", data={"csrf_token": t, "helpful": "no", "comment": "call 07700 900123"})
     assert response.status_code == 303
+    assert response.headers["Location"].endswith("#helpful")  # the page opens at the question ...
     page = BeautifulSoup(client.get(response.headers["Location"]).get_data(as_text=True), "html.parser")
-    assert page.select_one(".flash").text.startswith("Thank you")
+    thanks = page.select(".flash")
+    assert len(thanks) == 1 and thanks[0].text.startswith("Thank you")
+    assert thanks[0].find_parent(id="helpful") is not None  # ... and the thanks is there, where the eye is
+    assert page.select_one("#helpful form") is None  # in place of the buttons just pressed
     [row] = items(site, "helpful")
     assert row.helpful is False and row.offer_slug == "staying-put" and row.text == "call [phone]"
     assert row.theme == "housing"

@@ -105,10 +105,58 @@ def test_search_finds_typos(get_page):
     assert soup.select_one("#q")["value"] == "councel tax"
 
 
-def test_search_with_nothing_found_says_so(get_page):
+def test_search_with_nothing_found_says_so_and_offers_a_way_on(get_page):
     soup = get_page("/nottinghamshire/search?q=who+won+the+match")
     assert not soup.select("main .cards a")
-    assert "Nothing found" in soup.select_one("main h2").text
+    assert soup.select_one("#fits").text == "We found no offer that fits “who won the match”"
+    ways = {a["href"] for a in soup.select(".not-found a")}
+    assert ways == {"/nottinghamshire/chat", "/nottinghamshire/help#leaving-care", "/nottinghamshire/"}
+
+
+def test_search_that_only_shares_a_word_is_not_called_a_fit(get_page):
+    # The City has no Council Tax offer: offers that only share "council" are shown as that.
+    soup = get_page("/nottingham/search?q=council+tax")
+    assert soup.select_one("#fits").text.startswith("We found no offer that fits")
+    assert soup.select("main .cards a"), "the loosely related offers are still listed"
+    assert "Might be related" in [h.text for h in soup.select("main h2")]
+    assert soup.select_one(".not-found a[href='/nottingham/chat']")
+
+
+@pytest.mark.parametrize(("area", "slug"), [("nottingham", "higher-education-bursary"),
+                                            ("nottinghamshire", "ntu-care-leaver-bursary")])
+def test_search_with_a_typo_puts_the_bursary_first(get_page, area, slug):
+    soup = get_page(f"/{area}/search?q=mony+for+uni")
+    assert soup.select_one("#fits").text.endswith("fit “mony for uni”")
+    assert soup.select_one("main .cards a")["href"] == f"/{area}/offers/{slug}"
+    assert soup.select_one(".not-found") is None
+
+
+@pytest.mark.parametrize(("area", "questions"), [("nottingham", 3), ("nottinghamshire", 4)])
+def test_what_can_i_get_counts_its_own_questions(get_page, area, questions):
+    soup = get_page(f"/{area}/what-can-i-get")
+    asked = len(soup.select("form.form fieldset, form.form .field:not(fieldset)"))
+    assert asked == questions
+    assert soup.select_one("p.lead").text.startswith(f"Answer {questions} questions")
+
+
+def test_what_can_i_get_shows_the_answer_before_the_form(get_page):
+    soup = get_page("/nottinghamshire/what-can-i-get?age=19&status=care-leaver&district=gedling")
+    main = soup.select_one("main")
+    order = [el.name if el.name != "section" else "results" for el in main.find_all(["section", "form"])]
+    assert order.index("results") < order.index("form")
+    assert "Change your answers" in [h.text for h in main.select("h2")]
+    assert soup.select_one("p.lead") is None
+
+
+def test_help_page_never_ends_without_a_number(get_page):
+    # No out-of-hours number is in the sources yet: the page says how to find it, and gives 999.
+    soup = get_page("/nottingham/help")
+    box = soup.select_one(".out-of-hours")
+    assert "main phone number" in box.text and "Nottingham City Council" in box.text
+    assert box.select_one("a[href='tel:999']")
+    team = soup.select_one("#leaving-care").find_next("ul")
+    assert [a.text for a in team.select("a")] == ["Nottingham City Leaving Care Service"]
+    assert "Their website" not in soup.get_text()
 
 
 def test_what_can_i_get_lists_offers_and_money(get_page):

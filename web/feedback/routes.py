@@ -45,7 +45,7 @@ def helpful(area_id: str, slug: str) -> ResponseReturnValue:
             ))
         except SQLAlchemyError:
             abort(503)
-    flash(gettext("Thank you. Your answer helps us make this better."))
+    flash(gettext("Thank you. Your answer helps us make this better."), "helpful")
     return redirect(url_for("site.offer", area_id=area_id, slug=slug) + "#helpful", code=303)
 
 

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
+from bot.engine import Thresholds
 from content.catalogue.eligibility import YoungPerson, money_totals, offers_for
 from content.catalogue.schema import Area, Offer
 from web.content_access import catalogue, content
@@ -19,6 +20,9 @@ bp = Blueprint("site", __name__)
 AREA_COOKIE = "area"
 MAX_QUERY = 200
 SEARCH_MIN_EVIDENCE = 1.0  # the question and the offer must share at least one meaningful word
+# An offer fits when this share of the search's meaning is about it: the share at which the chat
+# answers outright (bot.engine.Thresholds.coverage).
+SEARCH_FIT_COVERAGE = Thresholds.coverage
 
 
 def _area_or_404(area_id: str) -> Area:
@@ -112,7 +116,10 @@ def search(area_id: str) -> ResponseReturnValue:
     results = []
     if query:
         results = [m for m in content().matcher().match(area.id, query, limit=8) if m.evidence >= SEARCH_MIN_EVIDENCE]
-    return _page("site/search.html", area, query=query, results=results)
+    # Offers the search is mostly about fit; the rest only share a word, and are shown as that.
+    fits = [m.offer for m in results if m.coverage >= SEARCH_FIT_COVERAGE]
+    related = [m.offer for m in results if m.coverage < SEARCH_FIT_COVERAGE]
+    return _page("site/search.html", area, query=query, fits=fits, related=related)
 
 
 @bp.get("/<area_id>/what-can-i-get")

@@ -49,3 +49,15 @@ def test_empty_or_meaningless_text_matches_nothing(matcher, text):
 def test_correct_uses_the_content_vocabulary(matcher):
     assert matcher.correct("councel") == "council"
     assert matcher.correct("xq") == "xq"
+
+
+@pytest.mark.parametrize(("area", "slug"), [("nottingham", "higher-education-bursary"),
+                                            ("nottinghamshire", "ntu-care-leaver-bursary")])
+def test_a_one_letter_typo_in_a_short_word_is_corrected(matcher, area, slug):
+    assert matcher.correct("mony") == "money"
+    assert matcher.match(area, "mony for uni")[0].offer.slug == slug
+
+
+@pytest.mark.parametrize("word", ["sister", "dear", "felt", "pool"])
+def test_a_real_word_we_do_not_use_is_not_taken_for_a_typo(matcher, word):
+    assert matcher.correct(word) == word
