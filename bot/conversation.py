@@ -10,6 +10,7 @@ import json
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
@@ -36,6 +37,17 @@ class Conversation:
         return cls(**known)
 
 
+CHAT_TTL = 30 * 24 * 3600  # an idle chat is forgotten after 30 days
+# A question asked before the area was chosen is a young person's own words (redacted): if no area
+# comes within the hour, the chat is forgotten, question and all.
+PENDING_QUESTION_TTL = 3600
+
+
+def lifetime(conversation: Conversation, ttl: float) -> float:
+    """How long a saved conversation is kept: shorter while it holds a pending question."""
+    return min(ttl, PENDING_QUESTION_TTL) if conversation.pending_question else ttl
+
+
 class ConversationStore(Protocol):
     def get(self, key: str) -> Conversation: ...
     def save(self, key: str, conversation: Conversation) -> None: ...
@@ -45,22 +57,26 @@ class ConversationStore(Protocol):
 class MemoryConversationStore:
     """In-process store, for one bot process. Forgets chats idle for `ttl` seconds."""
 
-    def __init__(self, ttl: float = 30 * 24 * 3600, max_chats: int = 100_000):
+    def __init__(self, ttl: float = CHAT_TTL, max_chats: int = 100_000,
+                 clock: Callable[[], float] = time.monotonic):
+        # key -> (expires at, conversation)
         self._data: OrderedDict[str, tuple[float, dict[str, Any]]] = OrderedDict()
         self._ttl = ttl
         self._max = max_chats
+        self._clock = clock
         self._lock = threading.Lock()
 
     def get(self, key: str) -> Conversation:
         with self._lock:
             item = self._data.get(key)
-            if item is None or time.monotonic() - item[0] > self._ttl:
+            if item is None or self._clock() > item[0]:
+                self._data.pop(key, None)
                 return Conversation()
             return Conversation.from_dict(item[1])
 
     def save(self, key: str, conversation: Conversation) -> None:
         with self._lock:
-            self._data[key] = (time.monotonic(), conversation.to_dict())
+            self._data[key] = (self._clock() + lifetime(conversation, self._ttl), conversation.to_dict())
             self._data.move_to_end(key)
             while len(self._data) > self._max:
                 self._data.popitem(last=False)
@@ -73,7 +89,7 @@ class MemoryConversationStore:
 class RedisConversationStore:
     """Conversations in Redis, shared by every bot and web process (set REDIS_URL)."""
 
-    def __init__(self, client: Any, ttl: int = 30 * 24 * 3600, prefix: str = "conv:"):
+    def __init__(self, client: Any, ttl: int = CHAT_TTL, prefix: str = "conv:"):
         self._redis, self._ttl, self._prefix = client, ttl, prefix
 
     @classmethod
@@ -87,7 +103,8 @@ class RedisConversationStore:
         return Conversation.from_dict(json.loads(raw)) if raw else Conversation()
 
     def save(self, key: str, conversation: Conversation) -> None:
-        self._redis.set(self._prefix + key, json.dumps(conversation.to_dict()), ex=self._ttl)
+        self._redis.set(self._prefix + key, json.dumps(conversation.to_dict()),
+                        ex=int(lifetime(conversation, self._ttl)))
 
     def delete(self, key: str) -> None:
         self._redis.delete(self._prefix + key)
