@@ -16,6 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     chat.add_argument("--area", help="start in this area")
     ev = sub.add_parser("evaluate", help="accuracy on the labelled messages, next to a baseline")
     ev.add_argument("--set", type=Path, default=None)
+    ev.add_argument("--held-out", action="store_true",
+                    help="figures only: a held-out set's misses are never printed (reading them spends the set)")
     ev.add_argument("--safeguarding", action="store_true",
                     help="the safeguarding check on the blind sets, per risk family and language")
     tg = sub.add_parser("telegram", help="run the Telegram bot (TELEGRAM_TOKEN)")
@@ -46,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         messages = load_messages(args.set or DEFAULT_SET)
         ours = evaluate("matcher", engine_scorer(engine), messages)
         base = evaluate("baseline", baseline_scorer(engine), messages)
-        print(report(ours, base, messages))
+        print(report(ours, base, messages, show_misses=not args.held_out))
         return 0
     if args.command == "set-webhook":
         import asyncio

@@ -112,7 +112,7 @@ def load_messages(path: Path = DEFAULT_SET) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def report(ours: Scores, baseline: Scores, messages: list[dict]) -> str:
+def report(ours: Scores, baseline: Scores, messages: list[dict], show_misses: bool = True) -> str:
     kinds = Counter(m["kind"] for m in messages)
     lines = [
         f"Labelled messages: {len(messages)} ({kinds['offer']} offer, {kinds['out-of-scope']} out of scope, "
@@ -132,6 +132,8 @@ def report(ours: Scores, baseline: Scores, messages: list[dict]) -> str:
     a, b = ours.figures(), baseline.figures()
     for key, label in labels.items():
         lines.append(f"{label:<34}{a[key]:>10.3f}{b[key]:>10.3f}")
+    if not show_misses:
+        return "\n".join([*lines, "", f"({len(ours.misses)} misses, not shown: this set is held out)"])
     lines += ["", f"Misses ({ours.name}):"] + [f"  {m}" for m in ours.misses]
     lines += ["", "Confusions (expected -> answered):"]
     lines += [f"  {exp} -> {got}: {n}" for (exp, got), n in ours.confusions.most_common()]

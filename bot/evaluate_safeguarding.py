@@ -29,6 +29,8 @@ PARTS = (
      False),
     ("held-out 2 (frozen: English risk, and Arabic, Farsi, Pashto)", SETS_DIR / "heldout-2", False),
     ("held-out 3 (frozen: English no-risk messages)", SETS_DIR / "heldout-3", False),
+    ("held-out 4 (frozen: all four languages, risk and no-risk; for the next tuning round)", SETS_DIR / "heldout-4",
+     False),
 )
 FAMILIES = (
     "suicide", "self-harm", "medical-emergency", "sexual-abuse", "criminal-exploitation", "domestic-abuse",

@@ -22,6 +22,9 @@ class FakeTelegram:
         self.raw_updates: list[Any] = []  # sent as they are, even when malformed
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.fail_until = 0.0  # answer every call with 500 until this time
+        self.fail_sends = 0  # answer this many of the next sendMessage calls with 500
+        self.failed: list[str] = []  # the methods answered with 500
+        self.hung: list[str] = []  # the methods made to hang
         self.hang_until = 0.0  # hang every call (longer than the bot's timeout) until this time
         self.lock = threading.RLock()
         self.next_id = 1
@@ -109,8 +112,15 @@ class FakeTelegram:
     def _answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         now = time.time()
         if now < self.hang_until:
+            with self.lock:
+                self.hung.append(method)
             time.sleep(self.hang_until - now + 0.5)
-        if time.time() < self.fail_until:
+        with self.lock:
+            fail = time.time() < self.fail_until or (method == "sendMessage" and self.fail_sends > 0)
+            if fail:
+                self.fail_sends -= method == "sendMessage" and self.fail_sends > 0
+                self.failed.append(method)
+        if fail:
             return 500, {"ok": False, "error_code": 500, "description": "Internal Server Error"}
         with self.lock:
             self.calls.append((method, params))

@@ -53,3 +53,28 @@ def test_money_adds_up_per_period_and_keeps_qualifiers(shipped_bundle):
     expected = sum(o.amount.pounds for o in city if o.amount and o.amount.period is Period.ONE_OFF)
     assert totals[Period.ONE_OFF].pounds == expected > Decimal(0)
     assert totals[Period.ONE_OFF].includes_at_least  # "at least £2,000"
+
+
+def test_status_is_a_rule_on_its_own(shipped_bundle):
+    """Every shipped offer, at every age it allows: only the statuses it names can get it."""
+    statuses = {s.id for s in shipped_bundle.situations if s.kind == "status"}
+    checked = 0
+    for offer in shipped_bundle.offers:
+        rules = offer.eligibility
+        situations = frozenset(rules.situations)
+        for age in range(rules.min_age, rules.max_age + 1):
+            for status in statuses:
+                person = YoungPerson(age=age, status=status, situations=situations,
+                                     district=rules.districts[0] if rules.districts else None)
+                assert can_get(offer, person) == (status in rules.who), (offer.slug, age, status)
+                checked += status not in rules.who
+    assert checked > 100  # the shipped content has offers that some statuses cannot get
+
+
+def test_an_offer_for_looked_after_young_people_is_not_shown_to_a_care_leaver(shipped_bundle):
+    offer = next(o for o in shipped_bundle.offers if o.slug == "council-tax-exemption")
+    only_in_care = offer.model_copy(update={"eligibility": offer.eligibility.model_copy(
+        update={"who": ["looked-after"], "min_age": 16})})
+    assert can_get(only_in_care, YoungPerson(age=17, status="looked-after"))
+    assert not can_get(only_in_care, YoungPerson(age=17, status="care-leaver"))
+    assert offers_for([only_in_care], YoungPerson(age=19, status="care-leaver")) == []

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from content.catalogue.loader import ContentError, read_content
+from content.catalogue.schema import Offer
 from tests.conftest import content_copy
 from tests.content.strategies import ANY_TEXT, SLOW_SETTINGS
 
@@ -26,6 +27,10 @@ def test_loader_refuses_any_bad_value_with_a_message(tmp_path_factory, value, fi
         read_content(root)
     except ContentError as exc:
         assert exc.problems and all(p.file and p.field and p.reason for p in exc.problems)
+    else:
+        # Accepted: then it must be a value the offer schema itself takes (a loader that let bad
+        # values through without a word would fail here).
+        Offer.model_validate({**data, "area": "nottingham", "slug": "complaints"})
 
 
 @SLOW_SETTINGS
@@ -36,4 +41,7 @@ def test_loader_refuses_any_bytes_as_a_file(tmp_path_factory, raw):
     try:
         read_content(root)
     except ContentError as exc:
-        assert exc.problems
+        assert exc.problems and all(p.file and p.field and p.reason for p in exc.problems)
+    else:
+        data = yaml.safe_load(raw.decode("utf-8"))  # accepted: it must be a whole, valid offer
+        Offer.model_validate({**data, "area": "nottingham", "slug": "complaints"})
