@@ -37,6 +37,14 @@ def _postgres_engine(base_url: str) -> Iterator[Engine]:
         admin.dispose()
 
 
+def missing(reason: str) -> None:
+    """A service a test needs is missing: skip it, or fail when REQUIRE_SERVICES=1 (as in CI), so a
+    missing install step cannot hide behind a skip."""
+    if os.environ.get("REQUIRE_SERVICES") == "1":
+        pytest.fail(f"REQUIRE_SERVICES=1 but {reason}")
+    pytest.skip(reason)
+
+
 DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
@@ -51,7 +59,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
         return
     base = os.environ.get("TEST_DATABASE_URL")
     if not base:
-        pytest.skip("TEST_DATABASE_URL not set")
+        missing("TEST_DATABASE_URL is not set")
     for eng in _postgres_engine(base):
         create_tables(eng)
         yield eng

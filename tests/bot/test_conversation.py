@@ -13,6 +13,7 @@ from bot.conversation import (
     MemoryConversationStore,
     RedisConversationStore,
 )
+from tests.conftest import missing
 
 
 class Clock:
@@ -44,7 +45,7 @@ def redis_client():
     try:
         client.ping()
     except redis.exceptions.ConnectionError:
-        pytest.skip("no Redis on 127.0.0.1:6379")
+        missing("no Redis on 127.0.0.1:6379")
     yield client
     client.close()
 

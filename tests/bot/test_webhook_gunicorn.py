@@ -12,11 +12,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pytest
-
 from tests.bot.fake_telegram import FakeTelegram
 from tests.bot.test_telegram_wire import CHAT, wait_for_text
-from tests.conftest import ROOT, loaded_sqlite
+from tests.conftest import ROOT, loaded_sqlite, missing
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 SECRET = "webhook-secret-0123456789"
@@ -29,7 +27,7 @@ def redis_or_skip():
     try:
         client.flushdb()
     except redis.exceptions.ConnectionError:
-        pytest.skip("no Redis on 127.0.0.1:6379")
+        missing("no Redis on 127.0.0.1:6379")
     return client
 
 

@@ -23,7 +23,7 @@ from content.catalogue.loader import load_content
 from content.db import make_engine, make_sessionmaker
 from content.feedback.tables import FeedbackItemRow
 from content.migrate import upgrade
-from tests.conftest import ROOT, _postgres_engine
+from tests.conftest import ROOT, _postgres_engine, missing
 
 CLIENTS, POSTS_EACH = 20, 10
 
@@ -73,7 +73,7 @@ def test_200_posts_from_20_clients_store_200_rows(backend, tmp_path, shipped_bun
     else:
         base_url = os.environ.get("TEST_DATABASE_URL")
         if not base_url:
-            pytest.skip("TEST_DATABASE_URL not set")
+            missing("TEST_DATABASE_URL is not set")
         databases = _postgres_engine(base_url)  # a throwaway database, dropped at the end
         engine = next(databases)
         request.addfinalizer(lambda: next(databases, None))

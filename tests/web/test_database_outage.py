@@ -19,6 +19,7 @@ from content.catalogue.loader import load_content
 from content.db import make_engine, make_sessionmaker
 from content.feedback.records import RecordStore
 from content.migrate import upgrade
+from tests.conftest import missing
 from web import create_app
 from web.content_access import content
 
@@ -63,9 +64,9 @@ def _free_port() -> int:
 @pytest.fixture
 def cluster(tmp_path_factory):
     if not BIN:
-        pytest.skip("PostgreSQL server binaries are not installed")
+        missing("the PostgreSQL server binaries are not installed")
     if not os.environ.get("TEST_DATABASE_URL"):
-        pytest.skip("PostgreSQL tests run with TEST_DATABASE_URL set (as in CI)")
+        missing("TEST_DATABASE_URL is not set (PostgreSQL tests run with it, as in CI)")
     base = Path("/tmp") / f"pg-outage-{os.getpid()}-{_free_port()}"
     c = Cluster(base)
     c.init()
