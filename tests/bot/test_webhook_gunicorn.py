@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 from tests.bot.fake_telegram import FakeTelegram
 from tests.bot.test_telegram_wire import CHAT, wait_for_text
-from tests.conftest import ROOT, loaded_sqlite, missing
+from tests.conftest import loaded_sqlite, missing
+from tests.serving import start_gunicorn
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 SECRET = "webhook-secret-0123456789"
@@ -29,12 +26,6 @@ def redis_or_skip():
     except redis.exceptions.ConnectionError:
         missing("no Redis on 127.0.0.1:6379")
     return client
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def update(update_id: int, body: dict) -> dict:
@@ -63,13 +54,12 @@ def post(port: int, payload: dict, secret: str = SECRET) -> int:
 def test_webhook_behind_gunicorn_with_shared_conversations(tmp_path, shipped_bundle):
     redis_client = redis_or_skip()
     fake = FakeTelegram().start()
-    port = free_port()
     env = {**os.environ, "TELEGRAM_TOKEN": "123456:TEST-TOKEN", "TELEGRAM_API_URL": fake.url,
            "TELEGRAM_TIMEOUT": "2", "CHAT_ID_SALT": "test-salt-0123456789", "WEBHOOK_SECRET": SECRET,
            "DATABASE_URL": loaded_sqlite(tmp_path / "hook.db", shipped_bundle), "REDIS_URL": REDIS_URL}
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}",
-                             "bot.webhook:create()"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log_path = tmp_path / "gunicorn.log"
+    log = open(log_path, "w")  # noqa: SIM115 - closed below
+    proc, port = start_gunicorn(["-w", "2", "bot.webhook:create()"], env, log, log_path)
     try:
         for _ in range(100):
             try:
@@ -97,4 +87,5 @@ def test_webhook_behind_gunicorn_with_shared_conversations(tmp_path, shipped_bun
     finally:
         proc.terminate()
         proc.wait(10)
+        log.close()
         fake.stop()

@@ -6,9 +6,6 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -23,24 +20,17 @@ from content.catalogue.loader import load_content
 from content.db import make_engine, make_sessionmaker
 from content.feedback.tables import FeedbackItemRow
 from content.migrate import upgrade
-from tests.conftest import ROOT, _postgres_engine, missing
+from tests.conftest import _postgres_engine, missing
+from tests.serving import start_gunicorn
 
 CLIENTS, POSTS_EACH = 20, 10
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def serve(db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
-    port = free_port()
     env = {**os.environ, "DATABASE_URL": db_url, "RATELIMIT_ENABLED": "0", "APP_ENV": "development"}
-    log = open(tmp_path / "gunicorn.log", "w")  # noqa: SIM115 - closed by the caller
-    proc = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{port}",
-         "web:create_app()"], cwd=ROOT, env=env, stdout=log, stderr=log)
+    log_path = tmp_path / "gunicorn.log"
+    log = open(log_path, "w")  # noqa: SIM115 - closed by the caller
+    proc, port = start_gunicorn(["-w", "2", "--threads", "4", "web:create_app()"], env, log, log_path)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -49,7 +39,7 @@ def serve(db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
         except OSError:
             time.sleep(0.1)
     proc.terminate()
-    raise AssertionError("gunicorn did not start: " + (tmp_path / "gunicorn.log").read_text())
+    raise AssertionError("gunicorn did not answer: " + log_path.read_text())
 
 
 def client_posts(base: str, n: int, client: int) -> list[int]:
@@ -107,13 +97,11 @@ def test_rate_limits_are_shared_by_processes_through_redis(tmp_path, shipped_bun
     servers = []
     try:
         for n in range(2):
-            port = free_port()
             env = {**os.environ, "DATABASE_URL": url, "REDIS_URL": REDIS_URL, "APP_ENV": "development"}
             env.pop("RATELIMIT_ENABLED", None)
-            log = open(tmp_path / f"g{n}.log", "w")  # noqa: SIM115 - closed below
-            proc = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-w", "1", "-b",
-                                     f"127.0.0.1:{port}", "web:create_app()"], cwd=ROOT, env=env, stdout=log,
-                                    stderr=log)
+            log_path = tmp_path / f"g{n}.log"
+            log = open(log_path, "w")  # noqa: SIM115 - closed below
+            proc, port = start_gunicorn(["-w", "1", "web:create_app()"], env, log, log_path)
             servers.append((proc, log, f"http://127.0.0.1:{port}"))
         for _, _, base in servers:
             for _ in range(100):

@@ -8,8 +8,8 @@ import contextlib
 import glob
 import os
 import shutil
-import socket
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,8 @@ AS_POSTGRES = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 class Cluster:
     def __init__(self, base: Path):
         self.dir = base / "pgdata"
-        self.port = _free_port()
+        # A Unix socket in the cluster's own folder, no TCP port: nothing else can take it first.
+        self.port = 5432
         self.bin = Path(BIN[-1])
 
     def run(self, *args: str) -> None:
@@ -45,20 +46,14 @@ class Cluster:
 
     def start(self) -> None:
         self.run(str(self.bin / "pg_ctl"), "-D", str(self.dir), "-w", "-l", str(self.dir / "log"),
-                 "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1", "start")
+                 "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=''", "start")
 
     def stop(self) -> None:
         self.run(str(self.bin / "pg_ctl"), "-D", str(self.dir), "-w", "-m", "fast", "stop")
 
     @property
     def url(self) -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        return f"postgresql+psycopg://postgres@/postgres?host={self.dir}&port={self.port}"
 
 
 @pytest.fixture
@@ -67,7 +62,7 @@ def cluster(tmp_path_factory):
         missing("the PostgreSQL server binaries are not installed")
     if not os.environ.get("TEST_DATABASE_URL"):
         missing("TEST_DATABASE_URL is not set (PostgreSQL tests run with it, as in CI)")
-    base = Path("/tmp") / f"pg-outage-{os.getpid()}-{_free_port()}"
+    base = Path(tempfile.mkdtemp(prefix="pg-outage-", dir="/tmp"))
     c = Cluster(base)
     c.init()
     c.start()
