@@ -9,8 +9,10 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
+from flask import Flask
 from werkzeug.serving import make_server
 
 from content.accounts.staff import create_staff
@@ -59,14 +61,23 @@ def browser_context_args(browser_context_args):
     }
 
 
-@pytest.fixture(scope="session")
-def live_server(app) -> Iterator[str]:
+@contextmanager
+def serving(app: Flask) -> Iterator[str]:
+    """`app` on a port the OS chose (bound here, so no other process can take it first)."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def live_server(app) -> Iterator[str]:
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture
@@ -77,9 +88,5 @@ def own_server(tmp_path, shipped_bundle) -> Iterator[str]:
     with app.app_context(), content().sessions() as s:
         create_staff(s, "wendy@notts.test", "Wendy Worker", "a long worker password", "worker")
         s.commit()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
+    with serving(app) as url:
+        yield url
