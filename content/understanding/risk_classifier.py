@@ -4,16 +4,26 @@ The word lists are precise but only know the phrasings written into them; on mes
 people who never saw them they caught about two in three. This classifier learns from whole example
 messages (letter and word n-grams, so typos and unseen word orders still share features) and catches
 much of the rest. It only ever raises the `possible` tier: a kind check-in with one-tap crisis
-contacts, never a full alarm on its own. It trains in well under a second when a process starts.
+contacts, never a full alarm on its own; and where it finds a word-list alarm very unlike any risk
+example, the alarm becomes that check-in (the veto). It trains in about 2 seconds when a process starts.
 
-Chosen by 5-fold cross-validation on the examples alone (never on a held-out set): C=8 and a
-threshold of 0.7 kept check-ins on ordinary questions near 2% while finding about 0.78 of risk
-messages the folds had not seen.
+Chosen on tuning data only (never on a held-out set). Round 3 (2026-11-23): 5 folds over the third
+tuning round's 1,604 messages, each fold scored by a classifier trained on the rest and every earlier
+example, with C=8. The rule: the lowest threshold (most risk caught) that keeps check-ins on ordinary questions at or
+under 5% on every tuning measure.
+- threshold 0.5: risk caught 0.989 (either tier), check-ins on ordinary questions 0.042; but on the
+  matcher's spent set (tests/bot/heldout.yaml: long, emotional questions about the offer) 6.1%;
+- 0.6: 0.971, 0.031, and 5.3% on the matcher's spent set;
+- 0.65 (chosen): 0.968, 0.023, and 4.6%;
+- 0.7 (the earlier choice): 0.952, 0.020, and 3.1%.
+- The veto, below 0.1 on the message's likeliest clause, cut full alarms on hard negatives from 0.049
+  to 0.036 and moved 0.2% of risk messages from the full alarm to the check-in.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +33,13 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-THRESHOLD = 0.7
+FAST_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the examples load in 0.3 s, not 5
+
+THRESHOLD = 0.65
+CLEAR_VETO = 0.1  # below this, a word-list alarm becomes a check-in (safeguarding.py)
 REGULARISATION_C = 8.0
+MAX_CLAUSES = 20  # of a long message, scored one by one for the veto
+_CLAUSE_BREAK = re.compile(r"[.,!?;:\n،؟؛]+")
 
 
 @dataclass(frozen=True)
@@ -37,7 +52,7 @@ def read_examples(directory: Path) -> list[Example]:
     """Every example message: `expect` clear or possible is risk, none is not."""
     examples = []
     for path in sorted(directory.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_YAML) or {}  # noqa: S506 (a safe loader)
         for n, message in enumerate(data.get("messages") or []):
             if not isinstance(message, dict) or "text" not in message or message.get("expect") not in (
                     "clear", "possible", "none"):
@@ -70,6 +85,15 @@ class RiskClassifier:
         features = hstack([v.transform(prepared) for v in self._vectorisers]).tocsr()
         score = float((features @ self._weights)[0]) + self._intercept
         return 1.0 / (1.0 + math.exp(-score))
+
+    def highest_probability(self, text: str) -> float:
+        """The chance for the whole message or for its likeliest part, whichever is higher.
+
+        Risk is often buried after an ordinary question ("council tax letter came, whats the point, i want
+        to die"): the ordinary part pulls the whole message's chance down, its own clause does not.
+        """
+        clauses = [c for c in _CLAUSE_BREAK.split(text) if len(c.split()) >= 2]
+        return max([self.probability(text), *(self.probability(c) for c in clauses[:MAX_CLAUSES])])
 
     def shows_risk(self, text: str) -> bool:
         return self.probability(text) >= THRESHOLD

@@ -65,6 +65,26 @@ def test_the_classifier_only_ever_raises_the_possible_tier(detector):
     assert "examples" in (detector.why(text) or "")
 
 
+@pytest.mark.parametrize("text", [
+    "im doin a presentation on county lines for my health n social care course, any good sources",
+    "what does cuckooing mean, its on my criminology reading list",
+])
+def test_a_list_word_in_a_message_unlike_any_risk_gets_a_check_in_not_an_alarm(detector, text):
+    risk = detector.assess(text)
+    assert risk is not None and risk.level == "possible", detector.why(text)
+    assert "examples disagree" in (detector.why(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "council tax letter came, whats the point, i want to die",
+    "how do i apply for the bursary? also im going to kill myself tonight",
+])
+def test_risk_buried_after_an_ordinary_question_keeps_the_full_alarm(detector, text):
+    # The ordinary part pulls the whole message's chance down; the veto reads each clause too.
+    risk = detector.assess(text)
+    assert risk is not None and risk.level == "clear" and risk.id == "suicide", detector.why(text)
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("بدي موت، ما عاد فيني كمل", "ar"),
     ("میخوام خودمو بکشم", "fa"),

@@ -14,9 +14,10 @@ import pytest
 from bot.evaluate_safeguarding import EXAMPLES_DIR, FAMILIES, SETS_DIR, evaluate, load_sets, unseen
 from content.understanding.safeguarding import RiskDetector
 
-# The frozen sets: held-out 2 (English risk; Arabic, Farsi, Pashto) and held-out 3 (English no-risk,
-# written when held-out 2's English no-risk part was spent). See safeguarding_sets/README.md.
-FROZEN = (SETS_DIR / "heldout-2", SETS_DIR / "heldout-3")
+# The frozen sets: held-out 2 (English risk; Arabic, Farsi, Pashto), held-out 3 (English no-risk,
+# written when held-out 2's English no-risk part was spent) and held-out 4 (all four languages, risk
+# and no-risk). See safeguarding_sets/README.md.
+FROZEN = (SETS_DIR / "heldout-2", SETS_DIR / "heldout-3", SETS_DIR / "heldout-4")
 MESSAGES = unseen([m for folder in FROZEN for m in load_sets(folder)])
 
 
@@ -44,17 +45,17 @@ def test_the_sets_are_big_enough_and_cover_every_family_and_language():
 def test_held_out_figures_leave_out_messages_that_are_also_examples():
     examples = {m["text"].strip().lower() for m in load_sets(EXAMPLES_DIR)}
     assert not any(m["text"].strip().lower() in examples for m in MESSAGES)
-    assert len(MESSAGES) >= sum(len(load_sets(f)) for f in FROZEN) - 15  # only a few short ones ("hi") coincide
+    assert len(MESSAGES) >= sum(len(load_sets(f)) for f in FROZEN) - 20  # only a few short ones ("hi") coincide
 
 
-@pytest.mark.parametrize(("language", "floor"), [("en", 0.85), ("ar", 0.9), ("fa", 0.9), ("ps", 0.9)])
+@pytest.mark.parametrize(("language", "floor"), [("en", 0.95), ("ar", 0.9), ("fa", 0.95), ("ps", 0.9)])
 def test_risk_recall_floor_per_language(scores, language, floor):
     assert scores.languages[language].recall >= floor
 
 
 @pytest.mark.parametrize("family", FAMILIES)
 def test_risk_recall_floor_per_family(scores, family):
-    assert scores.family_recall(family) >= 0.8
+    assert scores.family_recall(family) >= 0.9
 
 
 def test_check_ins_on_ordinary_questions_stay_rare(scores):
