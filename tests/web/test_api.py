@@ -23,8 +23,12 @@ def validate(spec, path, data, status="200"):
 
 def test_openapi_document(spec):
     assert spec["openapi"].startswith("3.1")
-    assert set(spec["paths"]) == {"/areas", "/areas/{area}/offers", "/areas/{area}/offers/{slug}",
-                                  "/areas/{area}/openreferral/services"}
+    oruk = "/areas/{area}/openreferral"
+    assert set(spec["paths"]) == {
+        "/areas", "/areas/{area}/offers", "/areas/{area}/offers/{slug}", f"{oruk}/", f"{oruk}/services",
+        f"{oruk}/services/{{id}}", f"{oruk}/taxonomies", f"{oruk}/taxonomies/{{id}}", f"{oruk}/taxonomy_terms",
+        f"{oruk}/taxonomy_terms/{{id}}",
+    }
     jsonschema.Draft202012Validator.check_schema(spec["components"]["schemas"]["Offer"])
 
 
@@ -57,16 +61,26 @@ def test_not_found_is_json(client, spec, path):
     assert response.get_json() == {"error": "Not Found", "status": 404}
 
 
-def test_open_referral_export(client, spec, shipped_bundle):
-    data = client.get("/api/v1/areas/nottinghamshire/openreferral/services").get_json()
-    validate(spec, "/areas/{area}/openreferral/services", data)
-    county = [o for o in shipped_bundle.offers if o.area == "nottinghamshire"]
-    assert data["total_items"] == len(county) == len(data["contents"])
-    ykym = next(s for s in data["contents"] if s["name"].startswith("You Know Your Mind"))
-    assert ykym["organization"]["name"] == "Nottinghamshire County Council"
-    assert ykym["cost_options"][0]["amount"] == 500.0
-    assert ykym["eligibilitys"][0]["maximum_age"] == 24
-    assert ykym["url"].endswith("/nottinghamshire/offers/you-know-your-mind")
-    again = client.get("/api/v1/areas/nottinghamshire/openreferral/services").get_json()
-    assert [s["id"] for s in again["contents"]] == [s["id"] for s in data["contents"]]  # stable ids
-    assert client.get("/api/v1/areas/derby/openreferral/services").status_code == 404
+def test_open_referral_paths_keep_to_our_document(client, spec):
+    """Our own document describes the ORUK API as served (the profile's schemas are checked in
+    test_openreferral_api.py); one response of each path, and its errors."""
+    base = "/api/v1/areas/nottinghamshire/openreferral"
+    services = client.get(f"{base}/services").get_json()
+    validate(spec, "/areas/{area}/openreferral/services", services)
+    taxonomies = client.get(f"{base}/taxonomies").get_json()
+    terms = client.get(f"{base}/taxonomy_terms").get_json()
+    examples = {
+        "/": "/", "/services/{id}": f"/services/{services['contents'][0]['id']}", "/taxonomies": "/taxonomies",
+        "/taxonomies/{id}": f"/taxonomies/{taxonomies['contents'][0]['id']}", "/taxonomy_terms": "/taxonomy_terms",
+        "/taxonomy_terms/{id}": f"/taxonomy_terms/{terms['contents'][0]['id']}",
+    }
+    for documented, path in examples.items():
+        response = client.get(base + path)
+        assert response.status_code == 200, path
+        validate(spec, "/areas/{area}/openreferral" + documented, response.get_json())
+    bad = client.get(f"{base}/services?page=0")
+    assert bad.status_code == 400
+    validate(spec, "/areas/{area}/openreferral/services", bad.get_json(), "400")
+    missing = client.get(f"{base}/services/{taxonomies['contents'][0]['id']}")
+    assert missing.status_code == 404
+    validate(spec, "/areas/{area}/openreferral/services/{id}", missing.get_json(), "404")

@@ -47,7 +47,13 @@ EXPECTED = {
     "/staff/unanswered/gap",
     "/staff/insights",
     "/healthz",
+    "/api/v1/areas/<area_id>/openreferral/",
     "/api/v1/areas/<area_id>/openreferral/services",
+    "/api/v1/areas/<area_id>/openreferral/services/<service_id>",
+    "/api/v1/areas/<area_id>/openreferral/taxonomies",
+    "/api/v1/areas/<area_id>/openreferral/taxonomies/<taxonomy_id>",
+    "/api/v1/areas/<area_id>/openreferral/taxonomy_terms",
+    "/api/v1/areas/<area_id>/openreferral/taxonomy_terms/<term_id>",
     "/readyz",
 }
 

@@ -1,5 +1,6 @@
 """The OpenAPI 3.1 document for /api/v1. Schemas come from the pydantic content models,
-so the document cannot drift from what the API returns."""
+so the document cannot drift from what the API returns. The Open Referral UK paths and their
+shapes are in openreferral_openapi.py (the tests hold them to the responses)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from pydantic.json_schema import models_json_schema
 
 from content.catalogue.schema import Area, Offer
+from web.api import openreferral_openapi
 
 
 def _schemas() -> dict[str, Any]:
@@ -27,23 +29,7 @@ def _schemas() -> dict[str, Any]:
         "properties": {k: offer["properties"][k] for k in summary_fields},
         "required": summary_fields,
     }
-    schemas["OpenReferralPage"] = {
-        "type": "object",
-        "properties": {
-            "total_items": {"type": "integer"},
-            "total_pages": {"type": "integer"},
-            "page_number": {"type": "integer"},
-            "size": {"type": "integer"},
-            "first_page": {"type": "boolean"},
-            "last_page": {"type": "boolean"},
-            "empty": {"type": "boolean"},
-            "contents": {"type": "array", "items": {"type": "object", "required": ["id", "name", "status"],
-                                                    "properties": {"id": {"type": "string", "format": "uuid"},
-                                                                   "name": {"type": "string"},
-                                                                   "status": {"type": "string"}}}},
-        },
-        "required": ["total_items", "total_pages", "page_number", "contents"],
-    }
+    schemas.update(openreferral_openapi.schemas())
     schemas["Error"] = {
         "type": "object",
         "properties": {"error": {"type": "string"}, "status": {"type": "integer"}},
@@ -72,7 +58,8 @@ def openapi_document() -> dict[str, Any]:
         "info": {
             "title": "Care leavers' local offer API",
             "version": "1.0.0",
-            "description": "The local offer for care leavers of each area: what young people can get.",
+            "description": "The local offer for care leavers of each area: what young people can get. Each area "
+                           "is also an Open Referral UK 3.0 API, based at /areas/{area}/openreferral/.",
         },
         "servers": [{"url": "/api/v1"}],
         "paths": {
@@ -121,18 +108,7 @@ def openapi_document() -> dict[str, Any]:
                     "responses": {"200": _json({"$ref": "#/components/schemas/Offer"}, "The offer"), "404": NOT_FOUND},
                 }
             },
-            "/areas/{area}/openreferral/services": {
-                "get": {
-                    "operationId": "openReferralServices",
-                    "summary": "The area's offers as Open Referral UK services",
-                    "parameters": [area_param, {"name": "page", "in": "query", "required": False,
-                                                "schema": {"type": "integer", "minimum": 1}}],
-                    "responses": {
-                        "200": _json({"$ref": "#/components/schemas/OpenReferralPage"}, "One page of services"),
-                        "404": NOT_FOUND,
-                    },
-                }
-            },
+            **openreferral_openapi.paths(area_param, _json),
         },
         "components": {"schemas": _schemas()},
     }

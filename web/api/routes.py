@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, abort, jsonify
 from flask.typing import ResponseReturnValue
 
-from content.catalogue.openreferral import services_page
 from content.catalogue.schema import Area, Offer
 from web.absolute_urls import absolute_url
+from web.api import openreferral_routes
 from web.api.openapi import openapi_document
 from web.content_access import catalogue
 
 bp = Blueprint("api", __name__)
+openreferral_routes.register(bp)  # each area as an Open Referral UK API, under /areas/<area>/openreferral/
 
 
 def area_json(area: Area) -> dict[str, Any]:
@@ -50,19 +51,6 @@ def area_offer(area_id: str, slug: str) -> ResponseReturnValue:
     if found is None:
         abort(404)
     return jsonify(offer_json(found, full=True))
-
-
-@bp.get("/areas/<area_id>/openreferral/services")
-def openreferral_services(area_id: str) -> ResponseReturnValue:
-    """The area's offers as Open Referral UK services (for council directories)."""
-    cat = catalogue()
-    if not cat.has_area(area_id):
-        abort(404)
-    page = request.args.get("page", "1")
-    number = int(page) if page.isdigit() and len(page) < 6 else 1
-    return jsonify(services_page(
-        cat, area_id, lambda o: absolute_url("site.offer", area_id=o.area, slug=o.slug), number
-    ))
 
 
 @bp.get("/openapi.json")
