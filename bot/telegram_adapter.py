@@ -12,6 +12,7 @@ import hmac
 import json
 import logging
 import os
+from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -271,9 +272,14 @@ def run_from_env(webhook: bool = False) -> int:
         if not webhook_url or not secret:
             print("Webhook mode needs WEBHOOK_URL (https://...) and WEBHOOK_SECRET.")
             return 2
+        unix_socket = os.environ.get("WEBHOOK_UNIX_SOCKET")
+        # Behind a proxy on the same machine (nginx), a Unix socket: no port to clash with.
+        where: dict[str, Any] = {"unix": unix_socket} if unix_socket else {
+            "listen": "0.0.0.0",  # noqa: S104 - the platform routes HTTPS to this port
+            "port": int(os.environ.get("PORT", "8443")),
+        }
         app.run_webhook(
-            listen="0.0.0.0",  # noqa: S104 - the platform routes HTTPS to this port
-            port=int(os.environ.get("PORT", "8443")),
+            **where,
             url_path="telegram",
             webhook_url=webhook_url,
             secret_token=secret,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import http.client
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -145,20 +147,11 @@ def test_chat_ids_are_stored_only_as_salted_hashes(fake, bot_process):
     db.dispose()
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_webhook_mode_answers_and_refuses_a_wrong_secret(fake, tmp_path, shipped_bundle):
     import json
-    import urllib.error
-    import urllib.request
 
-    port = free_port()
+    # A Unix socket in the test's own folder: no port to pick, so none another process can take first.
+    sock_path = tmp_path / "hook.sock"
     env = {
         **os.environ,
         "TELEGRAM_TOKEN": "123456:TEST-TOKEN",
@@ -168,7 +161,7 @@ def test_webhook_mode_answers_and_refuses_a_wrong_secret(fake, tmp_path, shipped
         "DATABASE_URL": loaded_sqlite(tmp_path / "hook.db", shipped_bundle),
         "WEBHOOK_URL": "https://bot.example.test/telegram",
         "WEBHOOK_SECRET": "s3cret-token",
-        "PORT": str(port),
+        "WEBHOOK_UNIX_SOCKET": str(sock_path),
     }
     proc = subprocess.Popen([sys.executable, "-m", "bot", "telegram", "--webhook"], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -181,15 +174,14 @@ def test_webhook_mode_answers_and_refuses_a_wrong_secret(fake, tmp_path, shipped
                                                "entities": [{"type": "bot_command", "offset": 0, "length": 6}]}}
 
         def post(secret: str) -> int:
-            request = urllib.request.Request(
-                f"http://127.0.0.1:{port}/telegram", data=json.dumps(update).encode(), method="POST",
-                headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret},
-            )
+            connection = UnixHTTPConnection(str(sock_path))
             try:
-                with urllib.request.urlopen(request, timeout=5) as response:
-                    return response.status
-            except urllib.error.HTTPError as exc:
-                return exc.code
+                connection.request("POST", "/telegram", body=json.dumps(update).encode(),
+                                   headers={"Content-Type": "application/json",
+                                            "X-Telegram-Bot-Api-Secret-Token": secret})
+                return connection.getresponse().status
+            finally:
+                connection.close()
 
         status = fake.wait_for(lambda: _try(post, "wrong"), timeout=30)
         assert status == 403
@@ -266,3 +258,16 @@ def test_risk_before_an_area_is_chosen_gets_every_areas_lines_over_the_wire(fake
     assert crisis.index("999") < crisis.index("116 123")  # the urgent step first
     assert "Nottingham City Council" in crisis and "Nottinghamshire County Council" in crisis
     assert proc.poll() is None
+
+
+class UnixHTTPConnection(http.client.HTTPConnection):
+    """HTTP over a Unix socket (the webhook server listens on one in the test)."""
+
+    def __init__(self, path: str):
+        super().__init__("localhost", timeout=5)
+        self._path = path
+
+    def connect(self) -> None:
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.settimeout(5)
+        self.sock.connect(self._path)
