@@ -23,6 +23,7 @@ from bot.conversation import Conversation
 from bot.guided import WhatCanIGetFlow
 from bot.i18n import LANGUAGES, translations
 from bot.intents import IntentMatcher
+from bot.places import area_named
 from bot.replies import Button, Flag, Reply
 from content.catalogue.schema import Area, Offer
 from content.catalogue.snapshot import Catalogue
@@ -172,6 +173,8 @@ class Engine:
             return self._flow_answer(conv, text, reply, channel, chat_ref)
 
         intent = self.intents.match(text)
+        if area is None and risk is None and (named := area_named(catalogue, text)):
+            return self.press(conv, f"area:{named}", channel, chat_ref)
         if area is None:
             if intent not in ("greet", "help", "thanks") and risk is None:
                 conv.pending_question = redact(text)[:300]  # kept in Redis or a cookie: no contact details

@@ -9,15 +9,18 @@ example, the alarm becomes that check-in (the veto). It trains in about 2 second
 
 Chosen on tuning data only (never on a held-out set). Round 3 (2026-11-23): 5 folds over the third
 tuning round's 1,604 messages, each fold scored by a classifier trained on the rest and every earlier
-example, with C=8. The rule: the lowest threshold (most risk caught) that keeps check-ins on ordinary questions at or
-under 5% on every tuning measure.
+example, with C=8. The rule: the lowest threshold (most risk caught) that keeps check-ins on
+ordinary questions at or under 5% on every tuning measure.
 - threshold 0.5: risk caught 0.989 (either tier), check-ins on ordinary questions 0.042; but on the
   matcher's spent set (tests/bot/heldout.yaml: long, emotional questions about the offer) 6.1%;
 - 0.6: 0.971, 0.031, and 5.3% on the matcher's spent set;
-- 0.65 (chosen): 0.968, 0.023, and 4.6%;
+- 0.65 (chosen in round 3): 0.968, 0.023, and 4.6%;
 - 0.7 (the earlier choice): 0.952, 0.020, and 3.1%.
 - The veto, below 0.1 on the message's likeliest clause, cut full alarms on hard negatives from 0.049
   to 0.036 and moved 0.2% of risk messages from the full alarm to the check-in.
+Round 4 added 220 questions that say how the young person feels, with no danger
+(examples/r4-emotional.yaml). With them, 0.5 keeps to the rule, so it is the threshold now: risk caught
+0.991, check-ins 0.039, and 4.6% on the matcher's spent set (0.6: 0.969, 0.025, 3.1%).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from sklearn.linear_model import LogisticRegression
 
 FAST_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the examples load in 0.3 s, not 5
 
-THRESHOLD = 0.65
+THRESHOLD = 0.5
 CLEAR_VETO = 0.1  # below this, a word-list alarm becomes a check-in (safeguarding.py)
 REGULARISATION_C = 8.0
 MAX_CLAUSES = 20  # of a long message, scored one by one for the veto

@@ -46,6 +46,7 @@ MAX_CHARS = 5000  # longer messages are checked on their first 5,000 characters
 MAX_COMBINATIONS = 4000  # of matches tried for one `together` rule; plenty for any real message
 KNOWN_WORD_FREQUENCY = 50  # in pyspellchecker's English list: a real word, not a typo
 CRISIS_REQUEST_MAX_WORDS = 6  # "emergency" alone asks for help; "is the emergency fund open" does not
+CLASSIFIER_MIN_WORDS = 2  # one word ("no", "nope") is too little for the classifier: the lists decide
 
 Level = Literal["clear", "possible"]
 
@@ -297,6 +298,8 @@ class RiskDetector:
             texts.append(self._masked(corrected))
         found = self._first_match(texts, "clear") or self._first_match(texts, "possible")
         if found is None:
+            if len(words) < CLASSIFIER_MIN_WORDS:
+                return None
             chance = self._classifier.probability(text)
             if chance >= RISK_CHANCE:
                 risk = Risk(self.families["distress"], guess_language(text), "possible")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.conversation import Conversation
 from bot.i18n import translations
 from bot.replies import Flag
@@ -27,6 +29,27 @@ def test_question_before_area_is_answered_once_the_area_is_chosen(engine):
     assert conv.area == "nottingham"
     assert reply.offers == ["higher-education-bursary"]
     assert "£2,000" in reply.text
+
+
+@pytest.mark.parametrize(("typed", "area"), [
+    ("nottingham", "nottingham"),
+    ("Nottinghamshire", "nottinghamshire"),
+    ("im in mansfield", "nottinghamshire"),  # a district of the County
+    ("Nottingham City Council", "nottingham"),
+])
+def test_typing_the_area_at_the_question_chooses_it(engine, typed, area):
+    conv = Conversation()
+    engine.respond(conv, "/start")
+    reply = engine.respond(conv, typed)
+    assert conv.area == area
+    assert Flag.ASK_AREA not in reply.flags
+
+
+@pytest.mark.parametrize("question", ["is nottingham trent uni any good", "nottingham bursary"])
+def test_a_question_that_mentions_a_place_does_not_choose_the_area(engine, question):
+    conv = Conversation()
+    reply = engine.respond(conv, question)
+    assert conv.area is None and Flag.ASK_AREA in reply.flags
 
 
 def test_answer_then_follow_ups_use_the_last_offer(engine):

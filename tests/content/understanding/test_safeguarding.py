@@ -65,6 +65,12 @@ def test_the_classifier_only_ever_raises_the_possible_tier(detector):
     assert "examples" in (detector.why(text) or "")
 
 
+@pytest.mark.parametrize("text", ["no", "nope", "Nottingham", "yes"])
+def test_one_ordinary_word_raises_nothing(detector, text):
+    # "no" typed at "Which council?" is not a young person in danger.
+    assert detector.assess(text) is None, detector.why(text)
+
+
 @pytest.mark.parametrize("text", [
     "im doin a presentation on county lines for my health n social care course, any good sources",
     "what does cuckooing mean, its on my criminology reading list",
