@@ -376,6 +376,20 @@ class Engine:
             return self._menu(conv, reply.add(_("Hi!")))
         if intent == "thanks":
             return reply.add(_("You are welcome. Ask me anything else any time."))
+        if intent == "goodbye":
+            return reply.add(_("Bye for now. You can come back any time."))
+        if intent == "acknowledge":
+            if conv.crisis:  # "ok" after crisis help is not the end of it: the urgent step stays in view
+                reply.add(_("I am still here. If you are in danger now, call 999."))
+                reply.buttons += [Button(_("Get help now"), "do:crisis"),
+                                  Button(_("Talk to a person"), "do:talk_to_person")]
+                return reply
+            return self._menu(conv, reply.add(_("OK.")))
+        if intent == "unhappy":
+            reply.add(_("Sorry I did not help. You can talk to a person, or type /feedback to tell us what went "
+                        "wrong, so we can fix it."))
+            reply.buttons.append(Button(_("Talk to a person"), "do:talk_to_person"))
+            return reply
         if intent == "help":
             return self._command(conv, "/help", reply, channel, chat_ref)
         if intent == "crisis":
@@ -469,8 +483,8 @@ class Engine:
             return reply
         self._record(Record("unanswered", conv.area, channel, text=text))
         reply.flags.add(Flag.UNANSWERED)
-        reply.add(_("Sorry, I do not know about that. I can only help with support for young people in care "
-                    "and care leavers. You could choose a topic, or ask your leaving care team."))
+        reply.add(_("Sorry, I did not understand that. Can you say it another way, in a few words? Or choose a "
+                    "topic, or talk to a person."))
         reply.buttons += [Button(_(c.name), f"cat:{c.id}") for c, _n in catalogue.categories_in(conv.area or "")]
         reply.buttons.append(Button(_("Talk to a person"), "do:talk_to_person"))
         return reply

@@ -52,6 +52,32 @@ def test_a_question_that_mentions_a_place_does_not_choose_the_area(engine, quest
     assert conv.area is None and Flag.ASK_AREA in reply.flags
 
 
+@pytest.mark.parametrize(("message", "expected"), [
+    ("bye", "come back any time"),
+    ("cya", "come back any time"),
+    ("u r useless", "Sorry I did not help"),
+    ("this is shit", "Sorry I did not help"),
+])
+def test_ordinary_conversation_gets_a_fitting_reply_not_the_fallback(engine, records, message, expected):
+    conv = Conversation(area="nottinghamshire")
+    reply = engine.respond(conv, message)
+    assert expected in reply.text
+    assert Flag.UNANSWERED not in reply.flags and not records.of_kind("unanswered")
+
+
+def test_ok_after_crisis_help_keeps_the_urgent_step_in_view(engine):
+    conv = Conversation(area="nottingham")
+    engine.respond(conv, "i want to kill myself")
+    reply = engine.respond(conv, "ok")
+    assert "999" in reply.text and "do:crisis" in actions(reply)
+
+
+def test_the_fallback_asks_again_kindly(engine):
+    reply = engine.respond(Conversation(area="nottingham"), "purple elephant trampoline")
+    assert Flag.UNANSWERED in reply.flags
+    assert "say it another way" in reply.text and "I can only help" not in reply.text
+
+
 def test_answer_then_follow_ups_use_the_last_offer(engine):
     conv = Conversation(area="nottinghamshire")
     reply = engine.respond(conv, "councel tax?")
