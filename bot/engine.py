@@ -392,6 +392,8 @@ class Engine:
             return reply
         if intent == "help":
             return self._command(conv, "/help", reply, channel, chat_ref)
+        if intent == "feedback":
+            return self._command(conv, "/feedback", reply, channel, chat_ref)
         if intent == "crisis":
             reply.add(texts.crisis_text(catalogue, self._areas(catalogue, area), t, None, conv.age))
             return reply

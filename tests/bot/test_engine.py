@@ -65,6 +65,14 @@ def test_ordinary_conversation_gets_a_fitting_reply_not_the_fallback(engine, rec
     assert Flag.UNANSWERED not in reply.flags and not records.of_kind("unanswered")
 
 
+def test_saying_you_want_to_give_feedback_starts_feedback(engine, records):
+    conv = Conversation(area="nottingham")
+    engine.respond(conv, "i want to give feedback")
+    assert conv.flow == "feedback:text"
+    engine.respond(conv, "the bot should know about bus passes")
+    assert records.of_kind("feedback")
+
+
 def test_ok_after_crisis_help_keeps_the_urgent_step_in_view(engine):
     conv = Conversation(area="nottingham")
     engine.respond(conv, "i want to kill myself")
