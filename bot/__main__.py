@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="figures only: a held-out set's misses are never printed (reading them spends the set)")
     ev.add_argument("--safeguarding", action="store_true",
                     help="the safeguarding check on the blind sets, per risk family and language")
+    so = sub.add_parser("safeguarding-outcomes", help="record the check's outcome on every tuning example")
+    so.add_argument("--write", action="store_true", help="write tests/content/understanding/safeguarding_outcomes.tsv")
     tg = sub.add_parser("telegram", help="run the Telegram bot (TELEGRAM_TOKEN)")
     tg.add_argument("--webhook", action="store_true", help="webhook mode (WEBHOOK_URL, WEBHOOK_SECRET, PORT)")
     sub.add_parser("set-webhook", help="register WEBHOOK_URL with Telegram (for the gunicorn webhook)")
@@ -35,6 +37,14 @@ def main(argv: list[str] | None = None) -> int:
         from bot.runtime import engine_from_database
 
         run_chat(engine_from_database(), area=args.area)
+        return 0
+    if args.command == "safeguarding-outcomes":
+        from bot.safeguarding_outcomes import OUTCOMES_FILE, write_outcomes
+
+        if not args.write:
+            print("Add --write to record the outcomes in", OUTCOMES_FILE)
+            return 2
+        print(f"{write_outcomes()} outcomes written to {OUTCOMES_FILE}")
         return 0
     if args.command == "evaluate" and args.safeguarding:
         from bot.evaluate_safeguarding import print_all
