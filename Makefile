@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := web
 
-.PHONY: help run test lint check-content translations bench bot chat evaluate clean
+.PHONY: help run test lint check-content translations bench bot chat evaluate mutate clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -55,5 +55,10 @@ evaluate: $(BIN)/activate ## the bot's accuracy, and safeguarding per family and
 	@echo "== Safeguarding: each part says whether it was tuned on, spent or frozen"
 	$(BIN)/python -m bot evaluate --safeguarding
 
+# One group: `make mutate MODULE=redaction` (redaction, eligibility, csv, staff, loader; SAFEGUARDING: add its group
+# in bench/mutate.py). Slow (minutes), so not part of `make test` or CI; see docs/mutation-testing.md.
+mutate: $(BIN)/activate translations ## mutation testing: per-module score (killed / total), survivors to read
+	$(BIN)/python -m bench.mutate $(MODULE)
+
 clean: ## remove the virtualenv and the local database
-	rm -rf $(VENV) instance
+	rm -rf $(VENV) instance mutants

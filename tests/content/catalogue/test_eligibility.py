@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from content.catalogue.eligibility import YoungPerson, can_get, money_totals, offers_for
-from content.catalogue.schema import Period
+import pytest
+
+from content.catalogue.eligibility import MoneyTotal, YoungPerson, can_get, money_totals, offers_for
+from content.catalogue.schema import Amount, Period, Qualifier
 
 
 def slugs(bundle, area, person):
@@ -78,3 +80,33 @@ def test_an_offer_for_looked_after_young_people_is_not_shown_to_a_care_leaver(sh
     assert can_get(only_in_care, YoungPerson(age=17, status="looked-after"))
     assert not can_get(only_in_care, YoungPerson(age=17, status="care-leaver"))
     assert offers_for([only_in_care], YoungPerson(age=19, status="care-leaver")) == []
+
+
+@pytest.fixture
+def offer(shipped_bundle):
+    """An offer any 19-year-old care leaver can get, with the title and money a test gives it."""
+    base = next(o for o in shipped_bundle.offers if o.slug == "council-tax-exemption")
+
+    def make(slug, title, pounds=None, period=Period.ONE_OFF, qualifier=Qualifier.EXACTLY):
+        amount = Amount(pounds=Decimal(pounds), period=period, qualifier=qualifier) if pounds else None
+        return base.model_copy(update={"slug": slug, "title": title, "amount": amount})
+
+    return make
+
+
+def test_money_first_largest_first_then_by_title_in_any_case(offer):
+    offers = [offer("bus", "Bus pass"), offer("bursary", "Bursary", "500"), offer("advice", "advice"),
+              offer("home", "Setting up home grant", "2000")]
+    found = offers_for(offers, YoungPerson(age=19, status="care-leaver"))
+    assert [o.slug for o in found] == ["home", "bursary", "advice", "bus"]
+
+
+def test_totals_per_period_say_whether_some_of_it_is_up_to_or_at_least(offer):
+    offers = [offer("a", "A", "500", qualifier=Qualifier.UP_TO), offer("b", "B", "1000"), offer("c", "C"),
+              offer("d", "D", "30", Period.PER_WEEK), offer("e", "E", "2000", Period.PER_YEAR, Qualifier.AT_LEAST)]
+    assert money_totals(offers) == [
+        MoneyTotal(Period.ONE_OFF, Decimal("1500"), includes_up_to=True, includes_at_least=False),
+        MoneyTotal(Period.PER_YEAR, Decimal("2000"), includes_up_to=False, includes_at_least=True),
+        MoneyTotal(Period.PER_WEEK, Decimal("30"), includes_up_to=False, includes_at_least=False),
+    ]
+    assert money_totals([offer("c", "C")]) == []

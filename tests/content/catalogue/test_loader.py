@@ -3,6 +3,8 @@ repeatable and all-or-nothing, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -10,9 +12,9 @@ import pytest
 import yaml
 from sqlalchemy import func, select
 
-from content.catalogue.loader import ContentError, load_content, read_content
+from content.catalogue.loader import ContentError, LoadReport, fingerprint, load_content, read_content
 from content.catalogue.snapshot import read_catalogue
-from content.catalogue.tables import OfferRow
+from content.catalogue.tables import ContentStateRow, OfferRow
 from tests.conftest import content_copy
 
 OFFER = "offers/nottinghamshire/council-tax-exemption.yaml"
@@ -80,7 +82,7 @@ def test_too_few_example_questions(root):
 
 def test_ages_out_of_order(root):
     edit(root, OFFER, lambda d: d["eligibility"].update(min_age=24, max_age=18))
-    assert "min_age must not be more than max_age" in only_problem(root)
+    assert only_problem(root) == f"content/{OFFER}: eligibility: Value error, min_age must not be more than max_age"
 
 
 def test_unknown_area(root):
@@ -103,7 +105,14 @@ def test_unknown_district(root):
 
 def test_unknown_status(root):
     edit(root, OFFER, lambda d: d["eligibility"].update(who=["astronaut"]))
-    assert only_problem(root).startswith(f"content/{OFFER}: eligibility.who: unknown status 'astronaut'")
+    assert only_problem(root) == (
+        f"content/{OFFER}: eligibility.who: unknown status 'astronaut' (one of: care-leaver, looked-after)"
+    )
+
+
+def test_unknown_situation(root):
+    edit(root, OFFER, lambda d: d["eligibility"].update(situations=["on-the-moon"]))
+    assert only_problem(root) == f"content/{OFFER}: eligibility.situations: unknown situation 'on-the-moon'"
 
 
 def test_unknown_source(root):
@@ -132,9 +141,7 @@ def test_malformed_yaml_names_the_line(root):
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[1] = "summary: [this list never closes"
     path.write_text("\n".join(lines), encoding="utf-8")
-    line = only_problem(root)
-    assert line.startswith(f"content/{OFFER}: line ")
-    assert "malformed YAML" in line
+    assert only_problem(root) == f"content/{OFFER}: line 3: malformed YAML: expected ',' or ']', but got ':'"
 
 
 def test_empty_file(root):
@@ -156,6 +163,96 @@ def test_several_problems_are_all_reported(root):
     assert str(caught.value).count("\n") == 1  # one line per problem
 
 
+def all_problems(root: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        read_content(root)
+    lines = [str(p) for p in caught.value.problems]
+    assert str(caught.value) == "\n".join(lines)  # one line per problem, nothing else
+    return lines
+
+
+def test_a_bad_file_does_not_stop_the_checks_of_the_files_after_it(root):
+    offers = root / "offers"
+    (offers / "derby").mkdir()
+    shutil.copy(offers / "nottingham/complaints.yaml", offers / "derby/complaints.yaml")  # unknown area
+    (offers / "nottingham/a-note.txt").write_text("not an offer", encoding="utf-8")  # not .yaml
+    shutil.copy(offers / "nottingham/complaints.yaml", offers / "nottingham/complaints.yml")  # duplicate slug
+    (offers / "nottingham/big-it-up.yaml").write_text("title: [never closed", encoding="utf-8")  # malformed
+    edit(root, "offers/nottingham/emotional-health-support.yaml", lambda d: d.pop("title"))  # invalid
+    edit(root, OFFER, lambda d: d.update(category="sweets"))  # the last file of all
+    assert all_problems(root) == [
+        "content/offers/derby/complaints.yaml: (path): unknown area 'derby' (not in content/areas.yaml)",
+        "content/offers/nottingham/a-note.txt: (file): offer files must end in .yaml",
+        "content/offers/nottingham/big-it-up.yaml: line 1: malformed YAML: expected ',' or ']', but got '<stream end>'",
+        "content/offers/nottingham/complaints.yml: (path): duplicate slug 'complaints': also "
+        "content/offers/nottingham/complaints.yaml",
+        "content/offers/nottingham/emotional-health-support.yaml: title: required field is missing",
+        f"content/{OFFER}: category: unknown category 'sweets'",
+    ]
+
+
+@pytest.mark.parametrize("key", ["area", "slug"])
+def test_area_and_slug_come_only_from_the_path(root, key):
+    edit(root, OFFER, lambda d: d.update({key: "nottingham"}))
+    assert only_problem(root) == f"content/{OFFER}: {key}: unknown field (the path gives the area and slug)"
+
+
+@pytest.mark.parametrize(
+    ("write", "problem"),
+    [
+        (lambda path: path.unlink(), "(file): file is missing"),
+        (lambda path: path.write_bytes(b"lines: \xff\xfe\n"), "(file): file is not UTF-8 text"),
+        (lambda path: path.write_text("- a\n- b\n"), "(file): expected a mapping of field: value, found list"),
+        (lambda path: path.write_text("lines:\n  - id: a\x07b\n"),  # a control character: no line to name
+         '(file): malformed YAML: unacceptable character #x0007: special characters are not allowed\n'
+         '  in "<unicode string>", position 16'),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_named(root, write, problem):
+    write(root / "crisis.yaml")
+    assert all_problems(root) == [f"content/crisis.yaml: {problem}"]
+
+
+def test_area_problems_name_the_area(root):
+    def change(d):
+        d["areas"][1]["districts"].append(dict(d["areas"][1]["districts"][0]))
+        d["areas"][0]["source"] = "999_0000000000000000.txt"
+
+    edit(root, "areas.yaml", change)
+    assert all_problems(root) == [
+        "content/areas.yaml: nottingham.source: unknown source '999_0000000000000000.txt'",
+        "content/areas.yaml: nottinghamshire.districts: duplicate id 'ashfield'",
+    ]
+
+
+def test_equal_ages_are_one_age(root):
+    edit(root, OFFER, lambda d: d["eligibility"].update(min_age=18, max_age=18))
+    offer = next(o for o in read_content(root).offers if o.slug == "council-tax-exemption")
+    assert (offer.eligibility.min_age, offer.eligibility.max_age) == (18, 18)
+
+
+def test_a_summary_is_one_short_sentence(root):
+    edit(root, OFFER, lambda d: d.update(summary="x" * 200))
+    read_content(root)
+    edit(root, OFFER, lambda d: d.update(summary="x" * 201))
+    assert only_problem(root) == (
+        f"content/{OFFER}: summary: Value error, summary must be one short sentence (200 characters at most)"
+    )
+
+
+def test_a_crisis_line_needs_a_phone_or_a_text_number(root):
+    def text_only(d):
+        d["lines"][0].pop("phone")
+        d["lines"][0]["text"] = "85258"
+
+    edit(root, "crisis.yaml", text_only)
+    assert read_content(root).crisis_lines[0].text == "85258"
+    edit(root, "crisis.yaml", lambda d: d["lines"][0].pop("text"))
+    assert only_problem(root) == (
+        "content/crisis.yaml: lines.0: Value error, a crisis line needs a phone number or a text number"
+    )
+
+
 # --- loading into a database (both SQLite and PostgreSQL) -------------------------------------
 
 
@@ -169,6 +266,7 @@ def test_load_then_load_again_changes_nothing(sessions, shipped_bundle):
     assert first.added["offers"] == len(shipped_bundle.offers)
     second = load_content(sessions(), shipped_bundle)
     assert not second.changed, str(second)
+    assert str(second) == "no changes"
     assert count_offers(sessions) == len(shipped_bundle.offers)
 
 
@@ -184,15 +282,46 @@ def test_database_equals_files(sessions, shipped_bundle):
 def test_load_adds_updates_and_removes(sessions, root):
     load_content(sessions(), read_content(root))
     edit(root, OFFER, lambda d: d.update(title="A new title"))
+    edit(root, "offers/nottingham/advocacy.yaml", lambda d: d.update(title="Another new title"))
     (root / "offers/nottingham/complaints.yaml").unlink()
     shutil.copy(root / OFFER, root / "offers/nottinghamshire/a-new-offer.yaml")
     report = load_content(sessions(), read_content(root))
-    assert (report.added["offers"], report.updated["offers"], report.removed["offers"]) == (1, 1, 1)
+    assert str(report) == ("areas: +0 ~0 -0; categories: +0 ~0 -0; crisis lines: +0 ~0 -0; offers: +1 ~2 -1; "
+                           "situations: +0 ~0 -0; sources: +0 ~0 -0")
     with sessions() as s:
         catalogue = read_catalogue(s)
     assert catalogue.offer("nottinghamshire", "council-tax-exemption").title == "A new title"
     assert catalogue.offer("nottingham", "complaints") is None
     assert catalogue.offer("nottinghamshire", "a-new-offer") is not None
+
+
+def test_a_report_gives_each_kind_that_appears_with_its_counts():
+    report = LoadReport(added={"offers": 2}, updated={"areas": 1}, removed={"sources": 3})
+    assert str(report) == "areas: +0 ~1 -0; offers: +2 ~0 -0; sources: +0 ~0 -3"
+
+
+def content_state(sessions) -> tuple[str, dt.datetime]:
+    with sessions() as s:
+        state = s.get(ContentStateRow, 1)
+        return state.fingerprint, state.loaded_at
+
+
+def test_running_processes_can_tell_a_new_load_from_the_same_one_again(sessions, root):
+    load_content(sessions(), read_content(root))
+    first = content_state(sessions)
+    load_content(sessions(), read_content(root))
+    assert content_state(sessions) == first
+    edit(root, OFFER, lambda d: d.update(title="A new title"))
+    changed = read_content(root)
+    load_content(sessions(), changed)
+    assert content_state(sessions)[0] == fingerprint(changed) != first[0]
+
+
+def test_the_fingerprint_is_of_the_content_not_of_the_order_of_the_offer_files(shipped_bundle):
+    reordered = dataclasses.replace(shipped_bundle, offers=tuple(reversed(shipped_bundle.offers)))
+    retitled = shipped_bundle.offers[0].model_copy(update={"title": "A new title"})
+    changed = dataclasses.replace(shipped_bundle, offers=(retitled, *shipped_bundle.offers[1:]))
+    assert fingerprint(reordered) == fingerprint(shipped_bundle) != fingerprint(changed)
 
 
 def test_failed_load_leaves_previous_content(sessions, shipped_bundle, monkeypatch):

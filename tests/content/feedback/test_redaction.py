@@ -102,3 +102,78 @@ def test_harder_details_are_replaced(text, expected):
 )
 def test_everyday_words_near_a_cue_are_left_alone(text):
     assert redact(text, TODAY) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A second word is a surname when it could be one: capitalised, even if it is also an English word
+        # ("Brown"), or not an everyday word in lower case ("okafor").
+        ("my name is Sam Brown", "my name is [name]"),
+        ("my name is sam okafor", "my name is [name]"),
+        ("call me Sam Jones", "call me [name]"),
+        ("call me Sam Brown", "call me [name]"),
+        ("I'm Jayden Okafor", "I'm [name]"),
+        ("I'm Jayden Smith", "I'm [name]"),
+        # Not when it is an everyday word that carries on the sentence.
+        ("my name is sam thanks", "my name is [name] thanks"),
+        ("call me sam thanks", "call me [name] thanks"),
+        ("My name is Jo And I need help", "My name is [name] And I need help"),
+        ("I'm Leah Today I went out", "I'm [name] Today I went out"),
+        ("Hi I'm Jayden Thanks for the help", "Hi I'm [name] Thanks for the help"),
+        # A name that is also an everyday word, when written as a name.
+        ("call me Will", "call me [name]"),
+    ],
+)
+def test_surnames_go_with_the_first_name(text, expected):
+    assert redact(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["my name is not important", "Please Call Me Back", "CALL ME LATER", "Its Tmrw at 3", "its Bro lol"]
+)
+def test_words_that_are_never_names_stay_in_any_case(text):
+    assert redact(text, TODAY) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A full date 12 or more years back is a birth date, however it is written.
+        ("on 14 February 2009 i moved", "on [date] i moved"),
+        ("it was 2009-2-14", "it was [date]"),
+        ("it was 14/02/2014", "it was [date]"),  # exactly 12 years ago
+        # Two-figure years: this century up to this year, the last one after it.
+        ("it was 14/02/09", "it was [date]"),
+        ("it was 14/02/14", "it was [date]"),
+        ("it was 14/02/95", "it was [date]"),
+        # Recent dates are appointments, not birthdays.
+        ("see you 14/02/25", "see you 14/02/25"),
+        ("see you 14/02/26", "see you 14/02/26"),
+        ("it was 14/02/2015", "it was 14/02/2015"),
+        ("my appointment is 2025-3-1", "my appointment is 2025-3-1"),
+        ("on 14 February 2025 i moved", "on 14 February 2025 i moved"),
+    ],
+)
+def test_old_dates_are_birth_dates_and_recent_ones_are_not(text, expected):
+    assert redact(text, TODAY) == expected
+
+
+def test_without_a_date_given_today_is_today():
+    this_year = dt.date.today().year
+    assert redact("it was 14/02/2009") == "it was [date]"
+    assert redact(f"see you on 1/2/{this_year}") == f"see you on 1/2/{this_year}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # UK numbers typed in ways the simple pattern does not know: libphonenumber, UK by default.
+        ("شماره من ۰۷۹۱۱۱۲۳۴۵۶", "شماره من [phone]"),  # Persian digits
+        ("رقمي ٠٧٩١١١٢٣٤٥٦", "رقمي [phone]"),  # Arabic-Indic digits
+        ("text 07911–123456", "text [phone]"),  # a dash a phone's keyboard put in
+        ("ring 07911/123456", "ring [phone]"),
+    ],
+)
+def test_uk_numbers_in_other_scripts_and_separators(text, expected):
+    assert redact(text, TODAY) == expected

@@ -1,26 +1,36 @@
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from bs4 import BeautifulSoup
 
 from content.accounts.staff import create_staff
+from content.db import make_engine, make_sessionmaker
 from tests.conftest import loaded_sqlite
 from web import create_app
-from web.content_access import content
 
 WORKER = ("worker@notts.test", "a long worker password")
 ADMIN = ("admin@notts.test", "a long admin password!")
 
 
-@pytest.fixture
-def staff_app(tmp_path, shipped_bundle):
-    app = create_app("test", {"DATABASE_URL": loaded_sqlite(tmp_path / "staff.db", shipped_bundle),
-                              "WTF_CSRF_ENABLED": True})
-    with app.app_context(), content().sessions() as s:
+@pytest.fixture(scope="session")
+def staff_db_template(tmp_path_factory, shipped_bundle):
+    """The shipped content and two accounts, made once; each test gets its own copy of the file."""
+    path = tmp_path_factory.mktemp("staff") / "template.db"
+    engine = make_engine(loaded_sqlite(path, shipped_bundle))
+    with make_sessionmaker(engine)() as s:
         create_staff(s, WORKER[0], "Wendy Worker", WORKER[1], "worker")
         create_staff(s, ADMIN[0], "Ada Admin", ADMIN[1], "admin")
         s.commit()
-    return app
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def staff_app(tmp_path, staff_db_template):
+    shutil.copy(staff_db_template, tmp_path / "staff.db")
+    return create_app("test", {"DATABASE_URL": f"sqlite:///{tmp_path / 'staff.db'}", "WTF_CSRF_ENABLED": True})
 
 
 def token(client, path: str = "/staff/login") -> str:

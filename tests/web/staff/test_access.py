@@ -172,6 +172,7 @@ def test_staff_pages_are_not_cached_and_cookies_are_protected(staff_app):
                                                   "password": ADMIN[1]})
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert "Expires=" in cookie  # 8 hours, not "until the browser closes", which can be days on a laptop
     assert client.get("/staff/").headers["Cache-Control"] == "no-store"
 
 
@@ -251,7 +252,7 @@ def test_signed_in_staff_get_the_friendly_page_while_the_database_is_away(staff_
 
 def test_sign_out_clears_what_the_browser_kept(worker):
     response = worker.post("/staff/logout", data={"csrf_token": token(worker, "/staff/")})
-    assert response.status_code == 302
+    assert response.status_code == 302 and response.headers["Location"] == "/staff/login"
     assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
 
 
@@ -259,3 +260,78 @@ def test_idle_expiry_clears_what_the_browser_kept(worker, staff_app):
     with worker.session_transaction() as session:
         session["staff_seen"] = session["staff_seen"] - staff_app.config["STAFF_IDLE_SECONDS"] - 5
     assert worker.get("/staff/").headers["Clear-Site-Data"] == '"cache", "storage"'
+
+
+@pytest.mark.parametrize("user_id", ["x.1", "1.x", "1", "999.0", "2147483648.0", "99999999999999999999.0"])
+def test_a_forged_or_stale_session_is_signed_out_not_an_error(worker, user_id):
+    with worker.session_transaction() as session:  # a signed-in session, so only the account id is wrong
+        session["_user_id"] = user_id
+    response = worker.get("/staff/")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/staff/login")
+
+
+def test_the_largest_account_id_the_database_holds_can_sign_in(staff_app):
+    from sqlalchemy import update
+
+    from content.accounts.tables import StaffUserRow
+    from web.content_access import content
+
+    with staff_app.app_context(), content().sessions() as s:
+        s.execute(update(StaffUserRow).where(StaffUserRow.email == WORKER[0]).values(id=2**31 - 1))
+        s.commit()
+    client = staff_app.test_client()
+    sign_in(client, WORKER)
+    assert client.get("/staff/").status_code == 200
+
+
+def test_an_account_id_beyond_the_database_range_is_refused_from_a_cookie(staff_app):
+    """From 2**31 an id is refused before the database is asked (PostgreSQL's integers end there)."""
+    from sqlalchemy import update
+
+    from content.accounts.tables import StaffUserRow
+    from web.content_access import content
+
+    with staff_app.app_context(), content().sessions() as s:
+        s.execute(update(StaffUserRow).where(StaffUserRow.email == WORKER[0]).values(id=2**31))
+        s.commit()
+    client = staff_app.test_client()
+    sign_in(client, WORKER)  # SQLite holds the id, so the password check passes ...
+    assert client.get("/staff/").headers["Location"].startswith("/staff/login")  # ... but the cookie is refused
+
+
+def test_the_sign_out_button_names_who_is_signed_in(worker):
+    button = soup_of(worker.get("/staff/")).select_one("form[action='/staff/logout'] button")
+    assert button.get_text(strip=True) == "Sign out Wendy Worker"
+
+
+def test_the_sign_in_page_opens_and_signing_in_leads_to_the_dashboard(staff_app):
+    client = staff_app.test_client()
+    assert client.get("/staff/login").status_code == 200
+    response = client.post("/staff/login", data={"csrf_token": token(client), "email": WORKER[0],
+                                                  "password": WORKER[1]})
+    assert response.status_code == 302 and response.headers["Location"] == "/staff/"
+
+
+def test_idle_and_too_long_at_once_says_8_hours(worker, staff_app):
+    with worker.session_transaction() as session:
+        session["staff_seen"] -= staff_app.config["STAFF_IDLE_SECONDS"] + 5
+        session["staff_signed_in"] -= staff_app.config["STAFF_SESSION_SECONDS"] + 5
+    response = worker.get("/staff/")
+    assert response.status_code == 302 and "expired=long" in response.headers["Location"]
+
+
+@pytest.mark.parametrize("missing", ["staff_seen", "staff_signed_in"])
+def test_a_session_without_its_times_is_ended_not_an_error(worker, missing):
+    with worker.session_transaction() as session:
+        del session[missing]
+    response = worker.get("/staff/")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/staff/login?expired=")
+
+
+def test_each_request_counts_as_being_active(worker, staff_app):
+    with worker.session_transaction() as session:
+        session["staff_seen"] -= staff_app.config["STAFF_IDLE_SECONDS"] - 60  # idle for 29 of the 30 minutes
+        before = session["staff_seen"]
+    assert worker.get("/staff/").status_code == 200
+    with worker.session_transaction() as session:
+        assert session["staff_seen"] > before + staff_app.config["STAFF_IDLE_SECONDS"] - 120  # the clock restarted

@@ -1,0 +1,31 @@
+"""An offer in another language: translated words where there are some, English field by field otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from content.catalogue.schema import LocalisedOffer, OfferTranslation
+
+
+@pytest.fixture
+def offer(shipped_bundle):
+    base = next(o for o in shipped_bundle.offers if o.slug == "council-tax-exemption")
+    return base.model_copy(update={"translations": {
+        "ar": OfferTranslation(title="إعفاء", summary="ملخص", body="النص", how_to_get_it=["اسأل"]),
+        "fa": OfferTranslation(title="معافیت", summary="خلاصه"),
+        "ps": OfferTranslation(title="معافیت", summary="لنډیز", body="متن"),
+    }})
+
+
+def test_a_full_translation(offer):
+    assert offer.localised("ar") == LocalisedOffer("إعفاء", "ملخص", "النص", ("اسأل",), True)
+
+
+def test_what_is_not_translated_is_shown_in_english(offer):
+    assert offer.localised("fa") == LocalisedOffer("معافیت", "خلاصه", offer.body, tuple(offer.how_to_get_it), False)
+    assert offer.localised("ps") == LocalisedOffer("معافیت", "لنډیز", "متن", tuple(offer.how_to_get_it), False)
+
+
+def test_a_language_with_no_translation_is_english(offer):
+    assert offer.localised("en") == LocalisedOffer(offer.title, offer.summary, offer.body,
+                                                   tuple(offer.how_to_get_it), False)
