@@ -29,7 +29,7 @@ PARTS = (
      False),
     ("held-out 2 (frozen: English risk, and Arabic, Farsi, Pashto)", SETS_DIR / "heldout-2", False),
     ("held-out 3 (frozen: English no-risk messages)", SETS_DIR / "heldout-3", False),
-    ("held-out 4 (frozen: all four languages, risk and no-risk; figures seen for two settings in round 3)",
+    ("held-out 4 (spent: its figures were seen for two settings while round 3 chose one)",
      SETS_DIR / "heldout-4", False),
     ("held-out 5 (frozen: all four languages, with emotional ordinary questions; for round 4)", SETS_DIR / "heldout-5",
      False),

@@ -73,13 +73,6 @@ def test_saying_you_want_to_give_feedback_starts_feedback(engine, records):
     assert records.of_kind("feedback")
 
 
-def test_ok_after_crisis_help_keeps_the_urgent_step_in_view(engine):
-    conv = Conversation(area="nottingham")
-    engine.respond(conv, "i want to kill myself")
-    reply = engine.respond(conv, "ok")
-    assert "999" in reply.text and "do:crisis" in actions(reply)
-
-
 def test_the_fallback_asks_again_kindly(engine):
     reply = engine.respond(Conversation(area="nottingham"), "purple elephant trampoline")
     assert Flag.UNANSWERED in reply.flags

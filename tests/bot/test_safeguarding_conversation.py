@@ -48,6 +48,13 @@ def test_crisis_mode_repeats_the_urgent_step_not_the_menu(engine):
         assert "do:what_can_i_get" not in actions(reply)
 
 
+def test_ok_after_crisis_help_keeps_the_urgent_step_in_view(engine):
+    conv = Conversation(area="nottingham")
+    engine.respond(conv, "i want to kill myself")
+    reply = engine.respond(conv, "ok")
+    assert "999" in reply.text and "do:crisis" in actions(reply)
+
+
 def test_possible_risk_gets_a_check_in_and_no_escalates(engine, records):
     conv = Conversation(area="nottinghamshire")
     reply = engine.respond(conv, "can i get help with my council tax. not really coping tbh")
