@@ -31,8 +31,10 @@ PARTS = (
     ("held-out 3 (frozen: English no-risk messages)", SETS_DIR / "heldout-3", False),
     ("held-out 4 (spent: its figures were seen for two settings while round 3 chose one)",
      SETS_DIR / "heldout-4", False),
-    ("held-out 5 (frozen: all four languages, with emotional ordinary questions; for round 4)", SETS_DIR / "heldout-5",
-     False),
+    ("held-out 5, English (frozen: with emotional ordinary questions; for round 4)", SETS_DIR / "heldout-5", False),
+    ("held-out 5, Arabic, Farsi, Pashto (spent: its messages were shown to the developer)",
+     SETS_DIR / "heldout-5-intl-seen", False),
+    ("held-out 6 (frozen: all four languages; written 2026-11-24)", SETS_DIR / "heldout-6", False),
 )
 FAMILIES = (
     "suicide", "self-harm", "medical-emergency", "sexual-abuse", "criminal-exploitation", "domestic-abuse",
