@@ -83,6 +83,8 @@ class OfferTranslation(Strict):
     summary: Text
     body: Text | None = None
     how_to_get_it: list[Text] | None = None
+    # Questions young people might ask in this language: the chat learns the offer's meaning from them.
+    example_questions: list[Text] | None = None
 
 
 def _one_sentence(summary: str) -> str:
