@@ -52,6 +52,8 @@ evaluate: $(BIN)/activate ## the bot's accuracy, and safeguarding per family and
 	$(BIN)/python -m bot evaluate --set tests/bot/heldout.yaml --held-out
 	@echo "== Matcher, tests/bot/heldout-2.yaml: FROZEN held-out (written blind 2026-11-23; figures only)"
 	$(BIN)/python -m bot evaluate --set tests/bot/heldout-2.yaml --held-out
+	@echo "== Issue 9 blind sets: tuning half, and held-out 3 with the issue's floors (figures only)"
+	$(BIN)/python -m bot evaluate --blind --held-out
 	@echo "== Safeguarding: each part says whether it was tuned on, spent or frozen"
 	$(BIN)/python -m bot evaluate --safeguarding
 

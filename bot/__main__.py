@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -11,13 +10,15 @@ from pathlib import Path
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("match", help="JSON lines in ({text, area}), one JSON line out per input, in order")
+    sub.add_parser("match", help="JSON lines in ({text, area, conversation?}), one JSON line out per input, in order")
     chat = sub.add_parser("chat", help="talk to the bot in the console")
     chat.add_argument("--area", help="start in this area")
     ev = sub.add_parser("evaluate", help="accuracy on the labelled messages, next to a baseline")
     ev.add_argument("--set", type=Path, default=None)
     ev.add_argument("--held-out", action="store_true",
                     help="figures only: a held-out set's misses are never printed (reading them spends the set)")
+    ev.add_argument("--blind", action="store_true",
+                    help="issue 9's blind sets (tests/bot/blind): figures; misses only for the tuning part")
     ev.add_argument("--safeguarding", action="store_true",
                     help="the safeguarding check on the blind sets, per risk family and language")
     so = sub.add_parser("safeguarding-outcomes", help="record the check's outcome on every tuning example")
@@ -29,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "match":
+        from bot.match_contract import match_lines
         from bot.runtime import engine_from_files
 
         return match_lines(engine_from_files(), sys.stdin, sys.stdout)
@@ -45,6 +47,13 @@ def main(argv: list[str] | None = None) -> int:
             print("Add --write to record the outcomes in", OUTCOMES_FILE)
             return 2
         print(f"{write_outcomes()} outcomes written to {OUTCOMES_FILE}")
+        return 0
+    if args.command == "evaluate" and args.blind:
+        from bot.evaluate_blind import BLIND_DIR, report
+        from bot.runtime import engine_from_files
+
+        folders = sorted(p for p in BLIND_DIR.iterdir() if p.is_dir())
+        print(report(engine_from_files(), folders, show_misses_for=("tuning",) if not args.held_out else ()))
         return 0
     if args.command == "evaluate" and args.safeguarding:
         from bot.evaluate_safeguarding import print_all
@@ -81,36 +90,6 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_from_env(webhook=args.webhook)
     return 2
-
-
-def match_lines(engine, inp, out) -> int:  # type: ignore[no-untyped-def]
-    """The evaluation contract: one JSON object per input line, same order; bad lines get an error."""
-    for n, line in enumerate(inp, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            text, area = item["text"], item["area"]
-            if not isinstance(text, str) or not isinstance(area, str):
-                raise TypeError("text and area must be strings")
-        except (ValueError, KeyError, TypeError) as exc:
-            out.write(json.dumps({"error": f"line {n}: {exc}"}) + "\n")
-            continue
-        c = engine.classify(area, text)
-        out.write(
-            json.dumps(
-                {
-                    "area": area,
-                    "slug": c.slug,
-                    "candidates": [{"slug": m.offer.slug, "score": m.score} for m in c.candidates],
-                    "safeguarding": c.safeguarding,
-                    "risk_level": c.risk_level,
-                }
-            )
-            + "\n"
-        )
-    out.flush()
-    return 0
 
 
 if __name__ == "__main__":

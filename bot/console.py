@@ -13,6 +13,8 @@ from bot.replies import Reply
 def show(reply: Reply, out: TextIO) -> None:
     for part in reply.parts:
         out.write(part + "\n\n")
+    for label, path in reply.links:
+        out.write(f"  {label}: {path}\n")
     for i, button in enumerate(reply.buttons, 1):
         out.write(f"  [{i}] {button.label}\n")
     if reply.flags:

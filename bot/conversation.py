@@ -1,7 +1,7 @@
 """What the bot remembers about one chat, and where it keeps it.
 
-Only what the conversation needs: the area, the language, the last offer talked about, and the
-step of a guided flow. No names, no message text.
+Only what the conversation needs: the area, the language, the last offer talked about, an age or
+situation the young person gave, and the step of a guided flow. No names, no message text.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ class Conversation:
     pending_question: str | None = None  # asked before the area was known; answered once it is
     crisis: str | None = None  # after crisis help: the risk family, so "what do I do" repeats the urgent step
     age: int | None = None  # an age the young person gave, for age-aware help (Childline is for under-19s)
+    situations: list[str] = field(default_factory=list)  # "at-university", "pregnant": said in this chat
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

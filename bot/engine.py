@@ -11,6 +11,8 @@ Telegram, the web chat and the console only translate to and from it. Order of w
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -19,22 +21,40 @@ from babel.support import NullTranslations
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import texts
+from bot.contact_step import THROUGH_PA, valid_email, valid_phone
 from bot.conversation import Conversation
+from bot.followups import (
+    alternatives,
+    amount_answer,
+    eligibility_answer,
+    fits,
+    followup_kind,
+    followup_leftovers,
+)
 from bot.guided import WhatCanIGetFlow
 from bot.i18n import LANGUAGES, translations
 from bot.intents import IntentMatcher
-from bot.places import area_named
+from bot.places import area_named, area_switch
 from bot.replies import Button, Flag, Reply
+from bot.topics import topic_kind
+from content.catalogue.same_topic import load_same_topic
 from content.catalogue.schema import Area, Offer
 from content.catalogue.snapshot import Catalogue
 from content.feedback.records import Record, RecordStore
 from content.feedback.redaction import redact
-from content.understanding.details import stated_age
+from content.understanding.details import stated_age, stated_situations, without_details
+from content.understanding.hybrid import DEFAULT_MEANING_MODEL, RULES, HybridRule, MeaningModel, fuse, outright
 from content.understanding.input_text import plain_text
 from content.understanding.matcher import Language, Match, OfferMatcher
+from content.understanding.offer_classifier import OfferClassifier
 from content.understanding.safeguarding import Risk, RiskDetector
+from content.understanding.semantic import SemanticIndex
 
 MAX_MESSAGE_CHARS = 1000
+ELSEWHERE_MARGIN = 1.5  # another area's offer must have this many times the local best evidence
+TOPIC_COVERAGE = 0.4  # a question naming a no-offer topic is answered only if this much of it is about the offer
+FUSE_DEPTH = 20  # lexical candidates taken into the fused ranking
+FOLLOWUP_LEFTOVERS = 2  # a follow-up may hold this many words that are not about the offer in context
 log = logging.getLogger(__name__)
 
 
@@ -60,6 +80,7 @@ class Classification(NamedTuple):
     candidates: list[Match]  # up to 3, best first
     safeguarding: bool
     risk_level: str | None = None  # "clear" | "possible" | None
+    elsewhere: tuple[str, str] | None = None  # (area, slug): not answered here, but another area has it
 
 
 class Engine:
@@ -70,6 +91,8 @@ class Engine:
         site_url: str = "",
         thresholds: Thresholds | None = None,
         update_channels: frozenset[str] = frozenset(),
+        meaning: str | None = None,
+        rule: HybridRule | None = None,
     ):
         self._catalogue = catalogue
         self.records = records
@@ -80,7 +103,17 @@ class Engine:
         self.language = language
         self.detector = RiskDetector.load()
         self.intents = IntentMatcher(language=language)
+        self.same_topic = load_same_topic()
         self._matcher: tuple[str, OfferMatcher] | None = None
+        # What reads meaning beside the words: "ngram" (a classifier trained on the offers' words in four
+        # languages), "e5" (sentence embeddings) or "off" (MEANING_MODEL; README, Understanding).
+        self.meaning_model = meaning or os.environ.get("MEANING_MODEL", DEFAULT_MEANING_MODEL)
+        if self.meaning_model not in RULES:
+            raise ValueError(f"MEANING_MODEL must be one of {', '.join(sorted(RULES))}, not {self.meaning_model!r}")
+        self.rule = rule or RULES[self.meaning_model]
+        self._semantic: tuple[str, MeaningModel] | None = None
+        if self.meaning_model == "ngram":  # train in the background now, not on the first question
+            threading.Thread(target=self._warm, name="meaning-model", daemon=True).start()
 
     # --- understanding -------------------------------------------------------------------------
 
@@ -90,25 +123,95 @@ class Engine:
             self._matcher = (catalogue.fingerprint, OfferMatcher(catalogue.offers, self.language))
         return self._matcher[1]
 
-    def classify(self, area: str, text: str) -> Classification:
-        """What the bot makes of `text` in `area` (the contract of `python -m bot match`)."""
+    def _warm(self) -> None:
+        try:
+            self.semantic()
+        except Exception:  # a failed warm-up is retried, and reported, on the first question
+            log.warning("the meaning model could not be built in the background; retrying on first use")
+
+    def semantic(self) -> MeaningModel | None:
+        """What reads meaning for this content snapshot, or None when it is off."""
+        if self.meaning_model == "off":
+            return None
+        catalogue = self._catalogue()
+        if self._semantic is None or self._semantic[0] != catalogue.fingerprint:
+            model = (SemanticIndex(catalogue.offers) if self.meaning_model == "e5"
+                     else OfferClassifier.shared(catalogue.fingerprint, catalogue.offers))
+            self._semantic = (catalogue.fingerprint, model)
+        return self._semantic[1]
+
+    def classify(self, area: str, text: str, meaning: bool = True) -> Classification:
+        """What the bot makes of `text` in `area` (the contract of `python -m bot match`).
+
+        `meaning` False: words only (after crisis help, which must never wait for a model to load).
+        """
         risk = self.detector.assess(text)
-        matcher = self.matcher()
-        words = matcher.prepare(text[:MAX_MESSAGE_CHARS])
-        candidates = matcher.match_words(area, words, limit=3)
-        slug = None
+        text = text[:MAX_MESSAGE_CHARS]
+        words = self.matcher().prepare(text)
+        candidates, best, by_words = self._understand(area, text, words, meaning)
+        # A message that shows risk is never answered outright. Nor is one about a topic we know has no
+        # offer ("how do i learn to drive" is near the work offers in meaning), unless its words are
+        # mostly about an offer ("the maths on my council apprenticeship is killing me").
+        no_offer_topic = topic_kind(text, self.language) is not None and (
+            by_words is None or by_words.coverage < TOPIC_COVERAGE)
+        slug = best.offer.slug if best is not None and risk is None and not no_offer_topic else None
+        elsewhere = None
+        if risk is None and (elsewhere := self._elsewhere(area, words, candidates)):
+            slug = None  # clearly another area's offer: say so rather than answer with a weaker local one
+        return Classification(slug, candidates[:3], risk is not None, risk.level if risk else None, elsewhere)
+
+    def _understand(self, area: str, text: str, words: list[str], use_meaning: bool = True
+                    ) -> tuple[list[Match], Match | None, Match | None]:
+        """Offers of `area` ranked by words and meaning together, the one to answer outright (or None), and
+        the one the words alone would answer (or None)."""
+        lexical = self.matcher().match_words(area, words, limit=FUSE_DEPTH)
+        lexical_answer = self._outright(area, words, lexical)
+        index = self.semantic() if use_meaning else None
+        meaning = index.scores(area, text) if index is not None and text.strip() else {}
+        if not meaning:
+            return lexical, lexical_answer, lexical_answer
+        offers = {o.slug: o for o in self._catalogue().offers if o.area == area}
+        fused = fuse(lexical, meaning, offers)
+        if self._tie(words, lexical):  # "interview": two offers fit a word or two equally; ask, never guess
+            return fused, None, lexical_answer
+        return fused, outright(lexical, lexical_answer, fused, meaning, self.rule), lexical_answer
+
+    def _tie(self, words: list[str], lexical: list[Match]) -> bool:
         th = self.thresholds
-        if candidates:
-            best = candidates[0]
-            second = candidates[1].evidence if len(candidates) > 1 else 0.0
-            strong = best.evidence >= th.evidence or (
-                best.coverage >= th.coverage and best.evidence >= th.coverage_evidence
-            )
-            short = len(words) <= th.short_question
-            tie = short and second >= th.tie_ratio * best.evidence
-            if strong and not tie and risk is None:  # a message that shows risk is never answered outright
-                slug = best.offer.slug
-        return Classification(slug, candidates, risk is not None, risk.level if risk else None)
+        if len(words) > th.short_question or len(lexical) < 2:
+            return False
+        return lexical[1].evidence >= th.tie_ratio * lexical[0].evidence
+
+    def _outright(self, area: str, words: list[str], candidates: list[Match] | None = None) -> Match | None:
+        """The offer of `area` the lexical matcher alone would answer outright, or None."""
+        if candidates is None:
+            candidates = self.matcher().match_words(area, words, limit=3)
+        if not candidates:
+            return None
+        best, th = candidates[0], self.thresholds
+        second = candidates[1].evidence if len(candidates) > 1 else 0.0
+        strong = best.evidence >= th.evidence or (
+            best.coverage >= th.coverage and best.evidence >= th.coverage_evidence
+        )
+        tie = len(words) <= th.short_question and second >= th.tie_ratio * best.evidence
+        return best if strong and not tie else None
+
+    def _elsewhere(self, area: str, words: list[str], local: list[Match]) -> tuple[str, str] | None:
+        """An offer that only another area has, which the question is clearly about ("staying put" asked
+        in the County): so the answer can say where it exists instead of guessing a local one.
+
+        Clearly: answered outright there, with strong evidence, and much more than any local offer has.
+        """
+        catalogue = self._catalogue()
+        here = local[0].evidence if local else 0.0
+        for other in catalogue.areas:
+            if other.id == area:
+                continue
+            found = self._outright(other.id, words)
+            if (found and catalogue.offer(area, found.offer.slug) is None
+                    and found.evidence >= max(self.thresholds.evidence, ELSEWHERE_MARGIN * here)):
+                return other.id, found.offer.slug
+        return None
 
     # --- the conversation ----------------------------------------------------------------------
 
@@ -128,6 +231,7 @@ class Engine:
         catalogue = self._catalogue()
         area = catalogue.area(conv.area) if conv.area and catalogue.has_area(conv.area) else None
         conv.age = stated_age(text) or conv.age
+        conv.situations = sorted(set(conv.situations) | stated_situations(text, self.language))
         if conv.flow == "checkin":  # waiting for "are you safe?": yes/no answer it; anything else moves on
             if self.intents.match(text) in ("affirm", "deny"):
                 return self._check_in_answer(conv, text, reply, channel, chat_ref)
@@ -179,6 +283,10 @@ class Engine:
             if intent not in ("greet", "help", "thanks") and risk is None:
                 conv.pending_question = redact(text)[:300]  # kept in Redis or a cookie: no contact details
             return self._ask_area(conv, reply, catalogue, greet=intent == "greet")
+        if risk is None and (moved := area_switch(catalogue, text, area.id, self.language)):
+            return self._switch_area(conv, moved, text, reply, channel)
+        if risk is None and (followup := self._followup_kind(conv, text, intent)):
+            return self._followup(conv, followup, reply)
         if intent:
             return self._intent(conv, intent, reply, channel, chat_ref)
         if risk is not None:
@@ -215,6 +323,14 @@ class Engine:
             return self._menu(conv, Reply().add(translations(value).gettext("OK. I will answer in English.")
                                                  if value == "en" else translations(value).gettext(
                                                      "OK. I will answer in your language where I can.")))
+        if kind == "switch":  # "Show Nottingham's offer": move the chat to that area and answer
+            new_area, _sep, slug = value.partition(":")
+            offer = catalogue.offer(new_area, slug) if catalogue.has_area(new_area) else None
+            if offer is not None:
+                conv.area = new_area
+                reply.intent = "switch_area"
+                reply.add(_("OK, now for %(area)s.") % {"area": catalogue.area(new_area).name})
+                return self._answer_offer(conv, offer, reply)
         if kind == "offer" and conv.area and catalogue.offer(conv.area, value):
             return self._answer_offer(conv, catalogue.offer(conv.area, value), reply)
         if kind == "cat" and conv.area:
@@ -238,6 +354,8 @@ class Engine:
             return self._menu(conv, reply) if conv.area else reply
         if kind == "wcig":
             return WhatCanIGetFlow(self._catalogue(), self.site_url, conv, t).press(value, reply)
+        if kind == "contact":
+            return self._contact_choice(conv, value, reply, chat_ref)
         if kind == "talk":
             if value == "yes":
                 conv.flow = "talk:message"
@@ -264,8 +382,9 @@ class Engine:
 
     @staticmethod
     def _merge(first: Reply, second: Reply) -> Reply:
+        card = (second.card[0] + len(first.parts), second.card[1]) if second.card else None
         return Reply(first.parts + second.parts, second.buttons, second.offers, first.flags | second.flags,
-                     second.links)
+                     second.links, second.intent, second.about, card)
 
     def _record(self, record: Record) -> int | None:
         """Store a record; None when there is no store or it is down (the answer still goes out)."""
@@ -344,14 +463,26 @@ class Engine:
             return flow_step.answer(text, reply)
         conv.flow = None
         if flow == "talk:message":
-            if self._record(Record("talk-to-person", conv.area, channel, text=text, chat_ref=chat_ref)) is None \
-                    and self.records is not None:
+            item_id = self._record(Record("talk-to-person", conv.area, channel, text=text, chat_ref=chat_ref))
+            if item_id is None and self.records is not None:
                 conv.flow = "talk:message"  # keep the step: they can send it again
                 return reply.add(_("Sorry, I could not save your message just now. Please send it again in a few "
                                    "minutes. If it is urgent, use the numbers in Get help now."))
-            return reply.add(_("Thank you. Your message is saved for the leaving care team. Someone will read it "
-                               "during office hours on a working day, not straight away. If it is urgent, use "
-                               "the numbers above or call 999 in an emergency."))
+            reply.add(_("Thank you. Your message is saved for the leaving care team. Someone will read it "
+                        "during office hours on a working day, not straight away. If it is urgent, use "
+                        "the numbers above or call 999 in an emergency."))
+            if item_id is not None and chat_ref:
+                conv.answers = {"talk_item": item_id}
+                reply.add(_("How can the team reach you about it? They keep this only to reply to you, and delete it "
+                            "when they are done. Phone numbers and emails in your message were taken out, so tell "
+                            "me here."))
+                reply.buttons += [Button(_("Phone or text me"), "contact:phone"),
+                                  Button(_("Email me"), "contact:email"),
+                                  Button(_("Through my PA"), "contact:pa"),
+                                  Button(_("No need"), "contact:none")]
+            return reply
+        if flow in ("talk:contact:phone", "talk:contact:email"):
+            return self._contact_answer(conv, flow.rsplit(":", 1)[1], text, reply, chat_ref)
         if flow == "feedback:text":
             item_id = self._record(Record("feedback", conv.area, channel, text=text, chat_ref=chat_ref))
             if item_id is None and self.records is not None:
@@ -366,12 +497,58 @@ class Engine:
             return reply
         return self._answer_question(conv, text, reply, channel)
 
+    def _contact_choice(self, conv: Conversation, how: str, reply: Reply, chat_ref: str | None) -> Reply:
+        """A button after a message for the team: phone, email, through the PA, or no contact."""
+        _ = translations(conv.language).gettext
+        item_id = conv.answers.get("talk_item")
+        if not isinstance(item_id, int) or how not in ("phone", "email", "pa", "none"):
+            return reply.add(_("Sorry, that button no longer works. What would you like to know?"))
+        if how == "none":
+            conv.answers = {}
+            return reply.add(_("OK. The team will not contact you about it."))
+        if how == "pa":
+            return self._keep_contact(conv, item_id, THROUGH_PA, reply, chat_ref)
+        conv.flow = f"talk:contact:{how}"
+        return reply.add(_("Type your phone number, or type cancel.") if how == "phone"
+                         else _("Type your email address, or type cancel."))
+
+    def _contact_answer(self, conv: Conversation, how: str, text: str, reply: Reply, chat_ref: str | None) -> Reply:
+        _ = translations(conv.language).gettext
+        item_id = conv.answers.get("talk_item")
+        contact = valid_phone(text) if how == "phone" else valid_email(text)
+        if not isinstance(item_id, int):
+            return reply.add(_("Sorry, that step has ended. What would you like to know?"))
+        if contact is None:
+            conv.flow = f"talk:contact:{how}"  # ask again; what they typed is not kept anywhere
+            return reply.add(_("That does not look like a phone number. Type it again, for example 07700 900123, "
+                               "or type cancel.") if how == "phone" else
+                             _("That does not look like an email address. Type it again, for example "
+                               "name@example.com, or type cancel."))
+        return self._keep_contact(conv, item_id, contact, reply, chat_ref)
+
+    def _keep_contact(self, conv: Conversation, item_id: int, contact: str, reply: Reply,
+                      chat_ref: str | None) -> Reply:
+        _ = translations(conv.language).gettext
+        conv.flow, conv.answers = None, {}
+        try:
+            kept = bool(self.records and chat_ref and self.records.add_contact(item_id, chat_ref, contact))
+        except SQLAlchemyError:
+            kept = False
+        if not kept:
+            return reply.add(_("Sorry, I could not save that just now. Your message is saved; you can also contact "
+                               "the team using the details above."))
+        if contact == THROUGH_PA:
+            return reply.add(_("Thank you. The team will reply through your Personal Adviser (PA)."))
+        return reply.add(_("Thank you. The team will use %(contact)s to reply to you. /forget deletes it.")
+                         % {"contact": contact})
+
     def _intent(self, conv: Conversation, intent: str, reply: Reply, channel: str, chat_ref: str | None) -> Reply:
         t = translations(conv.language)
         _ = t.gettext
         catalogue = self._catalogue()
         area = catalogue.area(conv.area) if conv.area and catalogue.has_area(conv.area) else None
         last = catalogue.offer(conv.area, conv.last_offer) if conv.area and conv.last_offer else None
+        reply.intent = intent
         if intent == "greet":
             return self._menu(conv, reply.add(_("Hi!")))
         if intent == "thanks":
@@ -430,15 +607,151 @@ class Engine:
             return self._menu(conv, reply.add(_("OK.")))
         return self._menu(conv, reply)
 
+    # --- context: follow-ups, other areas, age and situation -----------------------------------
+
+    def _followup_kind(self, conv: Conversation, text: str, intent: str | None) -> str | None:
+        """The follow-up `text` asks about the offer in context ("how much is it?"), or None when there is
+        no offer in context or the message clearly asks about another offer."""
+        if not conv.last_offer:
+            return None
+        if intent in ("how_to_get", "who_to_contact", "tell_me_more"):
+            return intent
+        if intent is not None:
+            return None
+        details = stated_age(text) is not None or bool(stated_situations(text, self.language))
+        kind = followup_kind(text, self.language, gives_details=details)
+        if kind is None:
+            return None
+        if topic_kind(text, self.language) is not None:
+            return None  # "how do i get a passport": about something else
+        if len(followup_leftovers(self.matcher(), conv.area or "", conv.last_offer, text)) > FOLLOWUP_LEFTOVERS:
+            return None  # many words about something else: a new question
+        result = self.classify(conv.area or "", without_details(text))
+        top = result.candidates[0] if result.candidates else None
+        if result.slug and result.slug != conv.last_offer:
+            return None  # "how much is the gym thing": a new question
+        if top and top.offer.slug != conv.last_offer and top.coverage >= 0.5 and top.evidence >= 1.0:
+            return None  # mostly about another offer
+        return kind
+
+    def _followup(self, conv: Conversation, kind: str, reply: Reply) -> Reply:
+        t = translations(conv.language)
+        _ = t.gettext
+        catalogue = self._catalogue()
+        offer = self._offer_in_context(conv, catalogue)
+        if offer is None:
+            return reply.add(_("Which support do you mean? Ask me about it in a few words."))
+        reply.intent, reply.about = kind, offer.slug
+        if kind == "amount":
+            reply.add(amount_answer(offer, conv.language, t))
+        elif kind == "eligibility":
+            situations = self._eligibility_situations(conv, catalogue)
+            labels = {s.id: s.label for s in catalogue.doings()}
+            reply.add(eligibility_answer(offer, conv.language, t, conv.age, situations, labels))
+            self._suggest_instead(conv, offer, reply)
+        elif kind == "how_to_get":
+            reply.add(texts.how_to_text(offer, conv.language, t))
+        elif kind == "who_to_contact":
+            reply.add(texts.contact_text(offer, t))
+        else:
+            reply.add(texts.more_text(offer, conv.language))
+        reply.links.append((_("Read more: %(title)s") % {"title": offer.localised(conv.language).title},
+                            f"/{offer.area}/offers/{offer.slug}"))
+        return reply
+
+    @staticmethod
+    def _offer_in_context(conv: Conversation, catalogue: Catalogue) -> Offer | None:
+        """The offer last talked about: in this area, or the other area's offer named in the last reply."""
+        if not conv.last_offer:
+            return None
+        return catalogue.offer(conv.area or "", conv.last_offer) or next(
+            (o for a in catalogue.areas if (o := catalogue.offer(a.id, conv.last_offer or "")) is not None), None)
+
+    def _eligibility_situations(self, conv: Conversation, catalogue: Catalogue) -> set[str]:
+        """What the young person said they are doing, limited to what offers' rules can name."""
+        return set(conv.situations) & {s.id for s in catalogue.doings()}
+
+    def _suggest_instead(self, conv: Conversation, offer: Offer, reply: Reply) -> None:
+        """When the age or situation given does not fit `offer`, offer what fits instead, as choices."""
+        catalogue = self._catalogue()
+        situations = self._eligibility_situations(conv, catalogue)
+        if all(fits(offer, conv.age, situations)):
+            return
+        instead = alternatives(catalogue.offers_in(offer.area), offer, conv.age, situations)
+        if instead:
+            reply.add(translations(conv.language).gettext("This may fit you instead:"))
+            reply.buttons += [Button(o.localised(conv.language).title, f"offer:{o.slug}") for o in instead]
+
+    def _switch_area(self, conv: Conversation, new_area: str, text: str, reply: Reply, channel: str) -> Reply:
+        """Move the chat to another area ("i live in mansfield now"), and answer there: the question if the
+        message holds one, else the same topic as the offer in context."""
+        _ = translations(conv.language).gettext
+        catalogue = self._catalogue()
+        before = self._offer_in_context(conv, catalogue)
+        conv.area, conv.last_offer = new_area, None
+        area = catalogue.area(new_area)
+        reply.add(_("OK, now for %(area)s.") % {"area": area.name})
+        reply.intent = "switch_area"
+        asked = self.classify(new_area, text)
+        if asked.slug:
+            return self._answer_offer(conv, catalogue.offer(new_area, asked.slug), reply)  # type: ignore[arg-type]
+        if before is not None:
+            twin = self._counterpart(before, new_area)
+            if twin is not None:
+                return self._answer_offer(conv, twin, reply)
+            reply.add(_("I could not find the same support in %(area)s (\"%(title)s\" is from %(council)s). "
+                        "Your leaving care team can tell you what there is instead, or choose a topic.")
+                      % {"area": area.name, "title": before.localised(conv.language).title,
+                         "council": catalogue.area(before.area).council})
+            reply.buttons += [Button(_(c.name), f"cat:{c.id}") for c, _n in catalogue.categories_in(new_area)]
+            return reply
+        return self._menu(conv, reply)
+
+    def _counterpart(self, offer: Offer, area: str) -> Offer | None:
+        """The offer of `area` on the same topic as `offer` (same id, or paired in same_topic.yaml)."""
+        catalogue = self._catalogue()
+        same = catalogue.offer(area, offer.slug)
+        if same is not None:
+            return same
+        pair = self.same_topic.get(f"{offer.area}/{offer.slug}", "")
+        pair_area, _sep, pair_slug = pair.partition("/")
+        return catalogue.offer(area, pair_slug) if pair_area == area else None
+
+    def _other_area(self, conv: Conversation, elsewhere: tuple[str, str], reply: Reply,
+                    local: list[Match]) -> Reply:
+        """An offer that only another area has: say where it is, what to ask here, and a button to switch."""
+        _ = translations(conv.language).gettext
+        catalogue = self._catalogue()
+        other_area, slug = elsewhere
+        offer = catalogue.offer(other_area, slug)
+        here = catalogue.area(conv.area or "")
+        if offer is None:
+            return reply
+        there = catalogue.area(other_area)
+        reply.intent, reply.about = "other_area", slug
+        conv.last_offer = slug  # "i live in the city now" then answers it; "how much?" is about it
+        reply.add(_("%(title)s is from %(council)s, so it is for young people that council looks after. It is not "
+                    "part of the offer in %(area)s.") % {"title": offer.localised(conv.language).title,
+                                                         "council": there.council, "area": here.name})
+        reply.add(_("Ask your Personal Adviser (PA) or leaving care team what there is in %(area)s instead.")
+                  % {"area": here.name})
+        reply.buttons += [Button(m.offer.localised(conv.language).title, f"offer:{m.offer.slug}")
+                          for m in local if m.offer.category == offer.category][:2]
+        reply.buttons.append(Button(_("I am in %(area)s: show it") % {"area": there.name},
+                                    f"switch:{other_area}:{slug}"))
+        return reply
+
     def _after_crisis(self, conv: Conversation, text: str, reply: Reply, risk: Risk) -> Reply:
         """After crisis help, offers only as choices, and only ones that fit the risk (housing after
         homelessness): a guess here, or an unrelated offer, could read as not listening."""
         _ = translations(conv.language).gettext
-        candidates = [m for m in self.classify(conv.area or "", text).candidates if m.evidence >= 1.0]
+        th = self.thresholds
+        candidates = [m for m in self.classify(conv.area or "", text, meaning=False).candidates
+                      if m.evidence >= 1.0 or m.meaning >= self.rule.close]
         if risk.level == "clear":
             candidates = [m for m in candidates if m.offer.category in risk.family.offer_categories]
         else:  # a check-in: the question's own offers, only where the question is mostly about them
-            candidates = [m for m in candidates if m.coverage >= self.thresholds.close_coverage]
+            candidates = [m for m in candidates if m.coverage >= th.close_coverage or m.meaning >= self.rule.close]
         if candidates[:3]:
             reply.add(_("If you also wanted to ask about support, choose:"))
             reply.buttons += [Button(m.offer.localised(conv.language).title, f"offer:{m.offer.slug}")
@@ -470,10 +783,17 @@ class Engine:
             offer = catalogue.offer(conv.area or "", result.slug)
             assert offer is not None
             return self._answer_offer(conv, offer, reply)
+        if result.elsewhere:
+            return self._other_area(conv, result.elsewhere, reply, result.candidates)
         top = result.candidates[0] if result.candidates else None
+        th = self.thresholds
+        # Closeness in meaning alone is no reason to offer choices for a topic we know has no offer
+        # ("how do i get a passport" is near the work offers in meaning, but none is about passports).
+        by_meaning = self.rule.close if topic_kind(text, self.language) is None else 2.0
         close = [
             m for m in result.candidates
-            if top and top.coverage >= self.thresholds.close_coverage and m.evidence >= top.evidence / 2
+            if (top and top.coverage >= th.close_coverage and m.evidence >= top.evidence / 2)
+            or m.meaning >= by_meaning
         ]
         if close:
             reply.add(_("Did you mean one of these?"))
@@ -485,8 +805,19 @@ class Engine:
             return reply
         self._record(Record("unanswered", conv.area, channel, text=text))
         reply.flags.add(Flag.UNANSWERED)
-        reply.add(_("Sorry, I did not understand that. Can you say it another way, in a few words? Or choose a "
-                    "topic, or talk to a person."))
+        if topic_kind(text, self.language) == "off_topic":
+            reply.intent = "out_of_scope"
+            reply.flags.add(Flag.OUT_OF_SCOPE)
+            reply.add(_("Sorry, I can only help with support for young people in care and care leavers: money, "
+                        "housing, education, work, health and more. Ask me about one of these, or choose a "
+                        "topic."))
+        else:
+            reply.intent = "no_offer"
+            reply.add(_("Sorry, I do not have that information yet. Your leaving care team can help. You can "
+                        "also say it another way, or choose a topic."))
+            area = catalogue.area(conv.area) if conv.area and catalogue.has_area(conv.area) else None
+            if area is not None:
+                reply.add(texts.contacts_text(area, translations(conv.language)))
         reply.buttons += [Button(_(c.name), f"cat:{c.id}") for c, _n in catalogue.categories_in(conv.area or "")]
         reply.buttons.append(Button(_("Talk to a person"), "do:talk_to_person"))
         return reply
@@ -495,10 +826,18 @@ class Engine:
         t = translations(conv.language)
         _ = t.gettext
         conv.last_offer = offer.slug
-        reply.add(texts.offer_text(offer, conv.language, t, self.site_url))
+        reply.about = offer.slug
+        reply.card = (len(reply.parts), f"{offer.area}/{offer.slug}")
+        reply.add(texts.offer_text(offer, conv.language, t))
+        situations = self._eligibility_situations(conv, self._catalogue())
+        if not all(fits(offer, conv.age, situations)):  # what they told us does not fit: say so kindly
+            labels = {s.id: s.label for s in self._catalogue().doings()}
+            reply.add(eligibility_answer(offer, conv.language, t, conv.age, situations, labels))
+            self._suggest_instead(conv, offer, reply)
         reply.offers.append(offer.slug)
         reply.flags.add(Flag.ANSWERED)
-        reply.links.append((_("Open the page"), f"/{offer.area}/offers/{offer.slug}"))
+        reply.links.append((_("Read more: %(title)s") % {"title": offer.localised(conv.language).title},
+                            f"/{offer.area}/offers/{offer.slug}"))
         reply.buttons += [
             Button(_("This helped"), f"helpful:yes:{offer.slug}"),
             Button(_("This did not help"), f"helpful:no:{offer.slug}"),

@@ -17,7 +17,10 @@ MIN_SIMILARITY = 86  # whole-message similarity: "what can i get" must not catch
 class IntentMatcher:
     def __init__(self, path: Path = INTENTS_FILE, language: Language | None = None):
         self.language = language or Language.load()
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))["intents"]
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = raw["intents"]
+        # Longest first, so "can you help me" goes before "can you help".
+        self._around = sorted((self._prepare(str(w)) for w in raw.get("around") or ()), key=len, reverse=True)
         self._examples: list[str] = []
         self._intents: list[str] = []
         for intent, examples in data.items():
@@ -34,5 +37,22 @@ class IntentMatcher:
         prepared = self._prepare(text)
         if not prepared or len(prepared) > 80:
             return None
-        best = process.extractOne(prepared, self._examples, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)
-        return self._intents[best[2]] if best else None
+        for candidate in (prepared, self._trimmed(prepared)):
+            if not candidate:
+                continue
+            best = process.extractOne(candidate, self._examples, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)
+            if best:
+                return self._intents[best[2]]
+        return None
+
+    def _trimmed(self, prepared: str) -> str:
+        """`prepared` without the words that may surround an intent ("ok thank u" -> "thank you")."""
+        text, changed = f" {prepared} ", True
+        while changed:
+            changed = False
+            for word in self._around:
+                if text.startswith(f" {word} ") or text.endswith(f" {word} "):
+                    text = text.replace(f" {word} ", " ", 1) if text.startswith(f" {word} ") else \
+                        text[: -len(word) - 1]
+                    changed = True
+        return text.strip()

@@ -1,4 +1,5 @@
-"""Knowing the area from what a young person types at "Which council looks after you?".
+"""Knowing the area from what a young person types: at "Which council looks after you?", and later
+when they move the chat to another area ("i live in mansfield now").
 
 Only a message that is just a place ("nottingham", "im in mansfield", "Nottinghamshire County Council")
 chooses the area. A question that mentions a place is not taken as a choice: "is nottingham trent uni
@@ -8,8 +9,16 @@ any good" is not a City care leaver saying where they are from.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from content.catalogue.snapshot import Catalogue
+from content.understanding.matcher import LANGUAGE_DIR, Language
+from content.understanding.phrases import find_phrase, phrase_key, prepared, without
+
+PLACES_FILE = LANGUAGE_DIR / "places.yaml"
 
 # Words that may surround a place without changing what the message says.
 _FILLER = frozenset((
@@ -32,5 +41,45 @@ def area_named(catalogue: Catalogue, text: str) -> str | None:
     for area in catalogue.areas:
         names = [area.id, area.name, area.council, *(d.name for d in area.districts)]
         if said in {" ".join(w for w in _words(n) if w not in _FILLER) for n in names}:
+            return area.id
+    return None
+
+
+# Words that may surround a place in a message that only moves the chat ("and what about mansfield?").
+_SWITCH_WORDS = _FILLER | frozenset((
+    "what", "whats", "about", "how", "hows", "moved", "move", "moving", "now", "there", "instead", "over",
+    "then", "so", "ok", "okay", "but", "if", "do", "does", "you", "u", "have", "it", "that", "same", "for",
+    "there", "is", "any", "anything", "got", "lived", "for", "one", "here", "too", "also", "actually",
+))
+
+
+@lru_cache(maxsize=1)
+def _place_lists(path: Path = PLACES_FILE) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def keyed(section: str) -> dict[str, tuple[str, ...]]:
+        return {str(a): tuple(phrase_key(str(p)) for p in ps) for a, ps in (data.get(section) or {}).items()}
+
+    return keyed("names"), keyed("places")
+
+
+def area_switch(catalogue: Catalogue, text: str, current: str, language: Language) -> str | None:
+    """The other area a message moves the chat to, or None.
+
+    A town, neighbourhood or district names its area wherever it appears ("is there a gym in
+    mansfield"). The area's own names only move the chat when the message says little else ("and
+    in the city?"), because they are also said in passing ("nottingham college").
+    """
+    names, places = _place_lists()
+    words = prepared(text, language)
+    for area in catalogue.areas:
+        if area.id == current:
+            continue
+        strong = [*places.get(area.id, ()), *(phrase_key(d.name) for d in area.districts)]
+        if find_phrase(words, strong):
+            return area.id
+        weak = [*names.get(area.id, ()), phrase_key(area.name), phrase_key(area.council)]
+        said = find_phrase(words, weak)
+        if said and not set(without(words, said).split()) - _SWITCH_WORDS:
             return area.id
     return None

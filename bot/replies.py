@@ -31,6 +31,9 @@ class Reply:
     offers: list[str] = field(default_factory=list)  # slugs referred to
     flags: set[Flag] = field(default_factory=set)
     links: list[tuple[str, str]] = field(default_factory=list)  # (label, path on the site)
+    intent: str | None = None  # what the message was taken as when not a question about an offer
+    about: str | None = None  # the offer the reply is about (for a follow-up, the offer in context)
+    card: tuple[int, str] | None = None  # (part, "area/slug"): a part a screen can lay out like the offer page
 
     @property
     def text(self) -> str:

@@ -69,7 +69,8 @@ def check_in_text(t: NullTranslations) -> str:
                         "(free, any time).")])
 
 
-def offer_text(offer: Offer, lang: str, t: NullTranslations, site_url: str) -> str:
+def offer_text(offer: Offer, lang: str, t: NullTranslations) -> str:
+    """The offer in a few lines; the link to its page goes with the reply's links, named in words."""
     _ = t.gettext
     local = offer.localised(lang)
     lines = [local.title, local.summary]
@@ -80,7 +81,6 @@ def offer_text(offer: Offer, lang: str, t: NullTranslations, site_url: str) -> s
     lines.append(_("How to get it"))
     lines += [f"{i}. {step}" for i, step in enumerate(local.how_to_get_it, 1)]
     lines.append(_("Who to contact") + ": " + offer.contact.who)
-    lines.append(_("More: %(url)s") % {"url": offer_url(offer, site_url)})
     return "\n".join(lines)
 
 
@@ -97,9 +97,9 @@ def contact_text(offer: Offer, t: NullTranslations) -> str:
     return "\n".join(lines)
 
 
-def more_text(offer: Offer, lang: str, site_url: str) -> str:
+def more_text(offer: Offer, lang: str) -> str:
     local = offer.localised(lang)
-    return f"{local.title}\n\n{local.body}\n\n{offer_url(offer, site_url)}"
+    return f"{local.title}\n\n{local.body}"
 
 
 def contacts_text(area: Area, t: NullTranslations) -> str:
@@ -110,10 +110,6 @@ def contacts_text(area: Area, t: NullTranslations) -> str:
         lines.append("• " + ", ".join(bits))
     lines.append(_("You can also talk to your Personal Adviser (PA) or social worker."))
     return "\n".join(lines)
-
-
-def offer_url(offer: Offer, site_url: str) -> str:
-    return f"{site_url.rstrip('/')}/{offer.area}/offers/{offer.slug}"
 
 
 def _babel_locale(lang: str) -> str:

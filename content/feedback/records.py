@@ -81,6 +81,22 @@ class RecordStore:
         self.write_spooled()
         return row.id
 
+    def add_contact(self, item_id: int, chat_ref: str, contact: str) -> bool:
+        """Keep how to reach the young person about their own item (found by the chat that left it).
+
+        False when there is no such item from this chat: a forged or stale id stores nothing.
+        """
+        with self._session_factory() as session, session.begin():
+            item = session.get(FeedbackItemRow, item_id)
+            if item is None or not chat_ref or item.chat_ref != chat_ref:
+                return False
+            cleaned = normalised_contact(plain_text(contact))[:MAX_CONTACT]
+            if item.contact is None:
+                item.contact = ContactRow(contact=cleaned)
+            else:
+                item.contact.contact = cleaned
+            return True
+
     def write_spooled(self) -> int:
         """Write the safeguarding events kept while the database was away; how many were written."""
         if self.spool is None or not self.spool.waiting():

@@ -1,8 +1,16 @@
-"""Details a young person gives about themselves in passing ("im 17"), kept only for the conversation."""
+"""Details a young person gives about themselves in passing ("im 17", "im at uni"), kept only for the
+conversation. The situation phrases are data: content/language/details.yaml."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from content.understanding.matcher import LANGUAGE_DIR, Language
+from content.understanding.phrases import find_phrase, phrase_key, prepared
 
 _AGE = re.compile(
     r"\b(?:i\s*am|i'?m|iam|am|aged|age)\s+(\d{2})\b(?!\s*(?:pounds|quid|£|%|weeks|days|hours|minutes|times))"
@@ -19,3 +27,24 @@ def stated_age(text: str) -> int | None:
         if MIN_AGE <= age <= MAX_AGE:
             return age
     return None
+
+
+@lru_cache(maxsize=1)
+def _situation_phrases(path: Path = LANGUAGE_DIR / "details.yaml") -> dict[str, tuple[str, ...]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["situations"]
+    return {str(sid): tuple(phrase_key(str(p)) for p in phrases) for sid, phrases in data.items()}
+
+
+def stated_situations(text: str, language: Language | None = None) -> set[str]:
+    """Situation ids `text` says apply ("im at uni" -> {"at-university"}). Empty when none."""
+    words = prepared(text, language or Language.load())
+    return {sid for sid, phrases in _situation_phrases().items() if find_phrase(words, phrases)}
+
+
+def without_details(text: str, language: Language | None = None) -> str:
+    """`text` without the ages and situation phrases it states: what is left is what it asks."""
+    words = _AGE.sub(" ", prepared(text, language or Language.load()))
+    for phrases in _situation_phrases().values():
+        for phrase in phrases:
+            words = words.replace(f" {phrase} ", " ")
+    return " ".join(words.split())

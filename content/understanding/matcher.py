@@ -50,6 +50,7 @@ class Match:
     score: float  # 0-100, for ranking: coverage and phrase similarity together
     evidence: float = 0.0  # how much meaning the question and the offer share (sum of matched word weights)
     coverage: float = 0.0  # the share of the question's meaning found in the offer (0-1)
+    meaning: float = 0.0  # closeness in meaning from sentence embeddings (cosine; 0 when not measured)
 
 
 @dataclass(frozen=True)
@@ -107,14 +108,21 @@ class OfferMatcher:
         for index, offer in enumerate(self._offers):
             weights: dict[str, float] = {}
             fields = [
-                ([offer.title], TITLE_WEIGHT),
-                (offer.keywords, KEYWORD_WEIGHT),
-                (offer.example_questions, EXAMPLE_WEIGHT),
-                ([offer.summary], SUMMARY_WEIGHT),
+                ([offer.title], TITLE_WEIGHT, False),
+                (offer.keywords, KEYWORD_WEIGHT, False),
+                (offer.example_questions, EXAMPLE_WEIGHT, False),
+                ([offer.summary], SUMMARY_WEIGHT, False),
             ]
-            for texts, weight in fields:
+            for translation in offer.translations.values():
+                fields += [([translation.title], TITLE_WEIGHT, True), ([translation.summary], SUMMARY_WEIGHT, True),
+                           (translation.example_questions or [], EXAMPLE_WEIGHT, True)]
+            for texts, weight, translated in fields:
                 for text in texts:
                     words = self._words(text)
+                    if translated:
+                        # Only words in the language's own script: Latin-script Arabic, Farsi or Pashto
+                        # ("pool" is money in Finglish) would be taken for English words and typos.
+                        words = [w for w in words if not w.isascii()]
                     vocab.update(words)
                     for word in words:
                         key = stem(word)
@@ -123,8 +131,10 @@ class OfferMatcher:
             self._weights[key] = weights
             for word_stem, weight in weights.items():
                 self._postings.setdefault((offer.area, word_stem), []).append((index, weight))
+            translated = [q for tr in offer.translations.values() for q in [tr.title, *(tr.example_questions or [])]
+                          if not q.isascii()]
             self._phrases[key] = tuple(
-                " ".join(self._words(t)) for t in [offer.title, *offer.keywords, *offer.example_questions]
+                " ".join(self._words(t)) for t in [offer.title, *offer.keywords, *offer.example_questions, *translated]
             )
             df.update(weights.keys())
         n = max(len(self._offers), 1)
@@ -160,6 +170,10 @@ class OfferMatcher:
     def prepare(self, text: str) -> list[str]:
         """Normalised, expanded, spell-corrected content words of `text`."""
         return [self.correct(w) for w in self._words(text)]
+
+    def offer_stems(self, area: str, slug: str) -> frozenset[str]:
+        """The word stems an offer's title, keywords, examples and summary use."""
+        return frozenset(self._weights.get((area, slug), {}))
 
     def match(self, area: str, text: str, limit: int = 3) -> list[Match]:
         """The best-scoring offers of `area` for `text`, best first, scores 0-100."""

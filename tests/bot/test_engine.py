@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.conversation import Conversation
+from bot.engine import Engine
 from bot.i18n import translations
 from bot.replies import Flag
 
@@ -83,7 +86,9 @@ def test_answer_then_follow_ups_use_the_last_offer(engine):
     conv = Conversation(area="nottinghamshire")
     reply = engine.respond(conv, "councel tax?")
     assert Flag.ANSWERED in reply.flags and reply.offers == ["council-tax-exemption"]
-    assert "https://example.test/nottinghamshire/offers/council-tax-exemption" in reply.text
+    assert "/offers/" not in reply.text  # the page is a link named in words, not a raw address
+    assert reply.links == [("Read more: No Council Tax until you are 25",
+                            "/nottinghamshire/offers/council-tax-exemption")]
     assert "helpful:yes:council-tax-exemption" in actions(reply)
     assert "How to get it" in engine.respond(conv, "how do i get it").text
     assert "Personal Adviser" in engine.respond(conv, "who do i contact?").text
@@ -227,7 +232,12 @@ def test_replies_in_the_chosen_language(engine):
     assert reply.parts
 
 
-def test_offer_without_translation_says_it_is_in_english(engine):
+def test_offer_without_translation_says_it_is_in_english(snapshot):
+    # Every shipped offer is translated now: take Farsi away from one to see the fallback.
+    offers = tuple(o.model_copy(update={"translations": {k: v for k, v in o.translations.items() if k != "fa"}})
+                   if o.slug == "interview-clothes" else o for o in snapshot.offers)
+    untranslated = replace(snapshot, offers=offers)
+    engine = Engine(lambda: untranslated, records=None, site_url="https://example.test")
     conv = Conversation(area="nottingham", language="fa")
     reply = engine.respond(conv, "clothes for my interview")
     assert reply.offers == ["interview-clothes"]
@@ -268,3 +278,54 @@ def test_a_question_kept_until_the_area_is_chosen_keeps_no_contact_details(file_
     conv = Conversation()
     file_engine.respond(conv, "money for uni? email me sam@example.com")
     assert conv.pending_question is not None and "sam@example.com" not in conv.pending_question
+
+
+def _leave_message(engine, conv, chat_ref="abc"):
+    engine.respond(conv, "can i talk to a real person")
+    engine.press(conv, "talk:yes", chat_ref=chat_ref)
+    return engine.respond(conv, "please ring me about my flat, 07700 900123", chat_ref=chat_ref)
+
+
+def test_leaving_a_message_asks_how_to_reach_you_and_keeps_the_number_apart(engine, records):
+    conv = Conversation(area="nottingham")
+    reply = _leave_message(engine, conv)
+    assert actions(reply) == ["contact:phone", "contact:email", "contact:pa", "contact:none"]
+    assert "taken out" in reply.text
+    engine.press(conv, "contact:phone", chat_ref="abc")
+    wrong = engine.respond(conv, "my flat is number 12", chat_ref="abc")
+    assert "does not look like a phone number" in wrong.text and conv.flow == "talk:contact:phone"
+    done = engine.respond(conv, "07700 900123", chat_ref="abc")
+    assert "07700 900123" in done.text and conv.flow is None
+    [row] = records.of_kind("talk-to-person")
+    assert row.text == "please ring me about my flat, [phone]"  # the message stays redacted
+    with records._session_factory() as session:
+        from content.feedback.tables import FeedbackItemRow
+
+        item = session.get(FeedbackItemRow, row.id)
+        assert item.contact.contact == "07700900123"
+
+
+def test_leaving_a_message_through_the_pa_or_no_contact(engine, records):
+    conv = Conversation(area="nottingham")
+    _leave_message(engine, conv, chat_ref="c1")
+    assert "Personal Adviser" in engine.press(conv, "contact:pa", chat_ref="c1").text
+    conv2 = Conversation(area="nottingham")
+    _leave_message(engine, conv2, chat_ref="c2")
+    assert "will not contact you" in engine.press(conv2, "contact:none", chat_ref="c2").text
+    from content.feedback.tables import FeedbackItemRow
+
+    with records._session_factory() as session:
+        contacts = {i.chat_ref: (i.contact.contact if i.contact else None)
+                    for i in session.query(FeedbackItemRow).all()}
+    assert contacts == {"c1": "through my pa", "c2": None}
+
+
+def test_a_contact_cannot_be_attached_to_another_chats_message(engine, records):
+    conv = Conversation(area="nottingham")
+    _leave_message(engine, conv, chat_ref="owner")
+    item_id = conv.answers["talk_item"]
+    assert records.add_contact(item_id, "someone-else", "07700 900123") is False
+    other = Conversation(area="nottingham", answers={"talk_item": item_id})
+    other.flow = "talk:contact:email"
+    reply = engine.respond(other, "me@example.com", chat_ref="someone-else")
+    assert "could not save" in reply.text

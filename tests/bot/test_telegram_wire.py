@@ -90,8 +90,11 @@ def test_conversation_over_the_wire(fake, bot_process):
     fake.send_text(CHAT, "do i have to pay councel tax")
     n = wait_for_text(fake, CHAT, "No Council Tax until you are 25", after=n)
     answer = fake.sent()[-1]
-    assert "https://local-offer.test/nottinghamshire/offers/council-tax-exemption" in answer["text"]
-    actions = [b.get("callback_data") for row in answer["reply_markup"]["inline_keyboard"] for b in row]
+    assert "/offers/" not in answer["text"]  # the page is a button named in words, not a raw address
+    keyboard = [b for row in answer["reply_markup"]["inline_keyboard"] for b in row]
+    assert {"text": "Read more: No Council Tax until you are 25",
+            "url": "https://local-offer.test/nottinghamshire/offers/council-tax-exemption"} in keyboard
+    actions = [b.get("callback_data") for b in keyboard]
     assert "helpful:yes:council-tax-exemption" in actions
 
     fake.send_sticker(CHAT)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -84,10 +86,22 @@ def test_offer_amount_per_year(get_page):
     assert soup.select_one(".amount").get_text(" ", strip=True) == "How much: £1,000, a year"
 
 
-def test_offer_falls_back_to_english_and_says_so(get_page, app):
-    soup = get_page("/nottingham/offers/interview-clothes", lang="fa")
+def test_offer_falls_back_to_english_and_says_so(tmp_path, shipped_bundle):
+    from bs4 import BeautifulSoup
+
+    from tests.conftest import loaded_sqlite
+    from web import create_app
+
+    # Every shipped offer is translated now: take Farsi away from one to see the fallback.
+    offers = tuple(o.model_copy(update={"translations": {k: v for k, v in o.translations.items() if k != "fa"}})
+                   if o.slug == "interview-clothes" else o for o in shipped_bundle.offers)
+    url = loaded_sqlite(tmp_path / "site.db", replace(shipped_bundle, offers=offers))
+    client = create_app("test", {"DATABASE_URL": url}).test_client()
+    soup = BeautifulSoup(client.get("/nottingham/offers/interview-clothes?lang=fa").data, "html.parser")
     assert soup.select_one("p.notice")
     assert soup.h1["lang"] == "en"
+    translated = BeautifulSoup(client.get("/nottingham/offers/staying-put?lang=fa").data, "html.parser")
+    assert translated.select_one("p.notice") is None and translated.h1.get("lang") != "en"
 
 
 def test_help_page_lists_crisis_lines_with_tel_links(get_page):

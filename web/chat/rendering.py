@@ -14,8 +14,11 @@ _LINKABLE = re.compile(
 )
 
 
-def chat_html(text: str) -> Markup:
-    """`text`, escaped, with phone numbers as tel: links and addresses as links."""
+def chat_html(text: str, urgent: bool = False) -> Markup:
+    """`text`, escaped, with phone numbers as tel: links and addresses as links.
+
+    `urgent` (crisis help): phone numbers become large tap buttons, as on "Get help now".
+    """
     out, last = [], 0
     for m in _LINKABLE.finditer(text):
         out.append(escape(text[last : m.start()]))
@@ -24,7 +27,9 @@ def chat_html(text: str) -> Markup:
             out.append(Markup('<a dir="ltr" href="{0}">{0}</a>').format(value))
         elif m.group("phone"):
             # dir="ltr": in Arabic, Farsi or Pashto text "0800 1111" would otherwise show as "1111 0800".
-            out.append(Markup('<a dir="ltr" href="tel:{0}">{1}</a>').format(value.replace(" ", ""), value))
+            css = ("button button-urgent call" if value == "999" else "button call") if urgent else None
+            out.append(Markup('<a dir="ltr"{0} href="tel:{1}">{2}</a>').format(
+                Markup(' class="{0}"').format(css) if css else "", value.replace(" ", ""), value))
         else:
             out.append(Markup('<a dir="ltr" href="sms:{0}">{0}</a>').format(value))
         last = m.end()

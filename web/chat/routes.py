@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Blueprint, abort, jsonify, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
+from markupsafe import Markup
 
 from bot.conversation import Conversation
 from bot.replies import Flag, Reply
@@ -24,7 +25,7 @@ bp = Blueprint("chat", __name__)
 
 @bp.app_context_processor
 def _chat_helpers() -> dict[str, Any]:
-    return {"chat_html": chat_html}
+    return {"chat_html": chat_html, "chat_parts_html": _parts_html}
 
 MAX_MESSAGE = 1000
 KEPT_REPLY_CHARS = 2500  # the session is a cookie: keep it well under 4 KB
@@ -37,6 +38,33 @@ def _conversation(area_id: str) -> Conversation:
     return conv
 
 
+def _parts_html(parts: list[str], card: list | tuple | None, urgent: bool) -> list[Markup]:
+    """Each part as HTML: the offer part as a card like the offer page, the rest as text with links."""
+    html = []
+    for index, part in enumerate(parts):
+        offer = None
+        if card and card[0] == index:
+            area, _sep, slug = str(card[1]).partition("/")
+            offer = catalogue().offer(area, slug) if catalogue().has_area(area) else None
+        if offer is None:
+            html.append(Markup("<p>{0}</p>").format(chat_html(part, urgent)))
+            continue
+        locale = select_locale()
+        html.append(Markup(render_template(  # noqa: S704 - a template render: escaped by Jinja
+            "chat/_offer_card.html", offer=offer, t=offer.localised(locale),
+            en=locale != "en" and locale not in offer.translations,
+            situations={s.id: s.label for s in catalogue().situations})))
+    return html
+
+
+def _links(reply: Reply) -> list[tuple[str, str]]:
+    """The reply's links, without the one the offer card already holds."""
+    if reply.card is None:
+        return list(reply.links)
+    area, _sep, slug = reply.card[1].partition("/")
+    return [(label, href) for label, href in reply.links if href != f"/{area}/offers/{slug}"]
+
+
 def _keep(conv: Conversation, asked: str, reply: Reply) -> None:
     session["chat"] = conv.to_dict()
     parts, used = [], 0
@@ -47,8 +75,9 @@ def _keep(conv: Conversation, asked: str, reply: Reply) -> None:
         "asked": redact(asked)[:300],  # the cookie is on the young person's phone: no contact details in it
         "parts": parts,
         "buttons": [[b.label, b.action] for b in reply.buttons[:12]],
-        "links": reply.links[:2],
+        "links": _links(reply)[:2],
         "safeguarding": Flag.SAFEGUARDING in reply.flags,
+        "card": reply.card,
     }
 
 
@@ -56,9 +85,9 @@ def _reply_json(asked: str, reply: Reply) -> dict[str, Any]:
     return {
         "asked": asked,
         "parts": reply.parts,
-        "html": [str(chat_html(p)) for p in reply.parts],
+        "html": [str(h) for h in _parts_html(reply.parts, reply.card, Flag.SAFEGUARDING in reply.flags)],
         "buttons": [{"label": b.label, "action": b.action} for b in reply.buttons],
-        "links": [{"label": label, "href": href} for label, href in reply.links],
+        "links": [{"label": label, "href": href} for label, href in _links(reply)],
         "flags": sorted(reply.flags),
     }
 
@@ -100,10 +129,15 @@ def chat_send(area_id: str) -> ResponseReturnValue:
             session.pop(key, None)
     else:
         _keep(conv, asked, reply)
+    # "i live in mansfield now": the chat moved area, so the page (and its links) follow.
+    moved = conv.area if conv.area and conv.area != area_id and catalogue().has_area(conv.area) else None
     if request.accept_mimetypes.best == "application/json":
-        response = jsonify(_reply_json(asked, reply))
+        data = _reply_json(asked, reply)
+        if moved:
+            data["chat_url"] = url_for("chat.chat_send", area_id=moved)
+        response = jsonify(data)
     else:
-        response = redirect(url_for("chat.chat_page", area_id=area_id) + "#reply", code=303)
+        response = redirect(url_for("chat.chat_page", area_id=moved or area_id) + "#reply", code=303)
     if Flag.FORGOTTEN in reply.flags:
         # The browser's own copies too: cached pages and the offline store (a shared phone).
         response.headers["Clear-Site-Data"] = '"cache", "storage"'

@@ -114,7 +114,8 @@ def test_terms_of_an_offer(catalogue):
         ("category", "housing", "Housing"), ("eligibility", "care-leaver", "Care leaver"),
         ("eligibility", "with-foster-carer", "With foster carer")]
     languages = service_record(catalogue, staying_put, page_url)["languages"]
-    assert [(lang["code"], lang["name"]) for lang in languages] == [("en", "English"), ("ar", "Arabic")]
+    assert [(lang["code"], lang["name"]) for lang in languages] == [
+        ("en", "English"), ("ar", "Arabic"), ("fa", "Persian"), ("ps", "Pashto")]
 
 
 def test_service_ids_keep_their_scheme(catalogue):

@@ -52,3 +52,67 @@ def test_a_crisis_conversation_in_the_web_chat(browser, live_server: str, path, 
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.screenshot(path=f"/tmp/crisis-{len(message)}.png", full_page=True)
     context.close()
+
+
+def _send(page: Page, text: str) -> None:
+    page.get_by_role("textbox").fill(text)
+    page.get_by_role("textbox").press("Enter")
+
+
+def _narrow(browser):
+    return browser.new_context(viewport={"width": 320, "height": 640})
+
+
+def test_a_follow_up_is_answered_about_the_offer_in_context(browser, live_server: str):
+    context = _narrow(browser)
+    page = context.new_page()
+    page.goto(live_server + "/nottingham/chat")
+    _send(page, "is there money for uni")
+    card = page.locator(".msg-bot .chat-card").last
+    expect(card.get_by_role("heading", level=2)).to_contain_text("Higher Education bursary")
+    expect(card.get_by_role("link", name="Read more: Higher Education bursary for university")).to_be_visible()
+    expect(page.locator(".msg-bot").last).not_to_contain_text("/offers/")  # no raw paths
+    _send(page, "how much is it")
+    expect(page.locator(".msg-you")).to_have_count(2)
+    expect(page.locator(".msg-bot").last).to_contain_text("£2,000")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+def test_naming_a_town_moves_the_chat_to_its_council(browser, live_server: str):
+    context = _narrow(browser)
+    page = context.new_page()
+    page.goto(live_server + "/nottingham/chat")
+    _send(page, "is there money for uni")
+    expect(page.locator(".msg-bot .chat-card")).to_have_count(1)
+    _send(page, "i live in mansfield now")
+    reply = page.locator(".msg-bot").last
+    expect(reply).to_contain_text("now for Nottinghamshire")
+    expect(reply.locator(".chat-card")).to_contain_text("Nottingham Trent University")
+    expect(page).to_have_url(live_server + "/nottinghamshire/chat")  # later messages go to the County
+    _send(page, "how much is it")
+    expect(page.locator(".msg-bot").last).to_contain_text("£1,000")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+def test_an_arabic_question_is_answered_in_arabic(browser, live_server: str):
+    context = _narrow(browser)
+    page = context.new_page()
+    page.goto(live_server + "/nottinghamshire/chat?lang=ar")
+    _send(page, "هل لازم ادفع ضريبة المجلس؟ طلعت من الرعاية")
+    card = page.locator(".msg-bot .chat-card").last
+    expect(card.get_by_role("heading", level=2)).to_contain_text("ضريبة المجلس")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.screenshot(path="/tmp/chat-arabic.png", full_page=True)
+    context.close()
+
+
+def test_talk_to_a_person_never_widens_the_page(browser, live_server: str):
+    context = _narrow(browser)
+    page = context.new_page()
+    page.goto(live_server + "/nottinghamshire/chat")
+    _send(page, "can i talk to a real person")
+    expect(page.locator(".msg-bot").last).to_contain_text("Leaving Care Service")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()

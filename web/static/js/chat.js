@@ -38,11 +38,16 @@
     transcript.appendChild(el("div", "msg msg-you", data.asked));
     var bot = el("div", "msg msg-bot" + (data.flags.indexOf("safeguarding") !== -1 ? " msg-urgent" : ""));
     // The server sends each part as escaped HTML with tel: links, built by web/chat/rendering.py.
-    data.html.forEach(function (h) { var p = el("p"); p.innerHTML = h; bot.appendChild(p); });
+    data.html.forEach(function (h) { var div = el("div"); div.innerHTML = h; bot.appendChild(div); });
     data.links.forEach(function (l) {
       var p = el("p"); var a = el("a", "", l.label); a.href = l.href; p.appendChild(a); bot.appendChild(p);
     });
     transcript.appendChild(bot);
+    if (data.chat_url) {
+      // The chat moved to another area ("i live in mansfield now"): send there from now on.
+      form.setAttribute("action", data.chat_url);
+      if (window.history && history.replaceState) { history.replaceState(null, "", data.chat_url); }
+    }
     setButtons(data.buttons);
     bot.scrollIntoView({ block: "start" });
   }

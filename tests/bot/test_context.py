@@ -1,0 +1,133 @@
+"""A conversation, not a lookup: follow-ups about the offer in context, age and situation, switching
+area by naming a place, and offers that only the other area has (issue 9, part 1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation import Conversation
+from bot.replies import Flag
+from content.catalogue.same_topic import SameTopicError, load_same_topic
+
+
+def chat(engine, area: str, *messages: str):
+    conv = Conversation(area=area)
+    replies = [engine.respond(conv, m) for m in messages]
+    return conv, replies
+
+
+def test_how_much_is_about_the_offer_in_context(engine):
+    _conv, (first, followup) = chat(engine, "nottingham", "is there money for uni", "how much is it?")
+    assert first.about == "higher-education-bursary"
+    assert followup.intent == "amount" and followup.about == "higher-education-bursary"
+    assert "£2,000" in followup.text
+
+
+def test_a_follow_up_about_an_offer_with_no_money_says_so(engine):
+    _conv, (_first, followup) = chat(engine, "nottinghamshire", "what is a pathway plan", "how much do i get")
+    assert followup.about == "pathway-plan" and followup.intent == "amount"
+    assert "not a set amount of money" in followup.text
+
+
+def test_an_age_given_later_is_checked_against_the_offer_in_context(engine):
+    conv, (_first, followup) = chat(engine, "nottinghamshire", "do care leavers pay council tax", "what if im 26")
+    assert conv.age == 26
+    assert followup.intent == "eligibility" and followup.about == "council-tax-exemption"
+    assert "You said you are 26" in followup.text and "18 to 24" in followup.text
+
+
+def test_an_age_given_with_the_question_is_named_kindly_in_the_answer(engine):
+    _conv, (reply,) = chat(engine, "nottinghamshire", "im 16 do i have to pay council tax")
+    assert reply.about == "council-tax-exemption"
+    assert "not for you yet" in reply.text
+
+
+def test_a_situation_is_remembered_for_the_conversation_and_forgotten_on_forget(engine):
+    conv, _replies = chat(engine, "nottingham", "im at uni, is there money for me")
+    assert "at-university" in conv.situations
+    engine.respond(conv, "/forget")
+    assert conv.situations == [] and conv.age is None
+
+
+def test_a_question_about_something_else_is_not_taken_as_a_follow_up(engine):
+    _conv, (_first, second) = chat(engine, "nottinghamshire", "do care leavers pay council tax",
+                                   "how do i get a passport")
+    assert second.about is None and second.intent == "no_offer"
+    assert Flag.UNANSWERED in second.flags
+    assert "leaving care team" in second.text.lower()
+
+
+def test_a_clearly_off_topic_question_gets_what_the_bot_covers(engine):
+    _conv, (reply,) = chat(engine, "nottingham", "who won the football last night")
+    assert reply.intent == "out_of_scope" and reply.about is None
+    assert "I can only help with support" in reply.text
+
+
+@pytest.mark.parametrize(("start", "message", "moved_to"), [
+    ("nottingham", "i live in mansfield now", "nottinghamshire"),
+    ("nottingham", "what about worksop", "nottinghamshire"),
+    ("nottinghamshire", "and what about lenton?", "nottingham"),
+    ("nottinghamshire", "and in the city?", "nottingham"),
+    ("nottingham", "i moved to Gedling", "nottinghamshire"),  # a district council from the sources
+])
+def test_naming_a_place_in_the_other_area_switches_area(engine, start, message, moved_to):
+    conv = Conversation(area=start)
+    reply = engine.respond(conv, message)
+    assert conv.area == moved_to and reply.intent == "switch_area"
+    assert Flag.SAFEGUARDING not in reply.flags
+
+
+def test_a_question_that_mentions_the_city_in_passing_does_not_switch_area(engine):
+    conv = Conversation(area="nottinghamshire")
+    engine.respond(conv, "is there help at nottingham trent university")
+    assert conv.area == "nottinghamshire"
+
+
+def test_after_a_switch_the_same_topic_is_answered_in_the_new_area(engine):
+    conv, (_first, switched, followup) = chat(engine, "nottingham", "is there money for uni",
+                                              "i live in mansfield now", "how much is it")
+    assert conv.area == "nottinghamshire"
+    assert switched.about == "ntu-care-leaver-bursary"  # paired in content/same_topic.yaml
+    assert followup.about == "ntu-care-leaver-bursary" and "£1,000" in followup.text
+
+
+def test_an_offer_only_the_other_area_has_says_where_it_is_with_a_button_to_switch(engine):
+    conv = Conversation(area="nottinghamshire")
+    reply = engine.respond(conv, "tell me about staying put")
+    assert reply.intent == "other_area" and reply.about == "staying-put"
+    assert Flag.ANSWERED not in reply.flags
+    assert "Nottingham City Council" in reply.text and "Nottinghamshire" in reply.text
+    switch = [b for b in reply.buttons if b.action == "switch:nottingham:staying-put"]
+    assert switch
+    after = engine.press(conv, switch[0].action)
+    assert conv.area == "nottingham" and after.about == "staying-put" and Flag.ANSWERED in after.flags
+
+
+def test_a_forged_switch_button_changes_nothing(engine):
+    conv = Conversation(area="nottinghamshire")
+    reply = engine.press(conv, "switch:nowhere:staying-put")
+    assert conv.area == "nottinghamshire" and "no longer works" in reply.text
+
+
+def test_every_same_topic_pair_names_shipped_offers_in_two_areas(snapshot):
+    pairs = load_same_topic()
+    assert pairs
+    for ref, other in pairs.items():
+        area, slug = ref.split("/")
+        assert snapshot.offer(area, slug) is not None, ref
+        assert other.split("/")[0] != area
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("pairs: nope\n", "must be a list"),
+    ("pairs:\n  - [nottingham/a]\n", "pairs entry 1: must be two offers"),
+    ("pairs:\n  - [nottingham/a, nottingham/b]\n", "pairs entry 1: both offers are in the same area"),
+    ("pairs:\n  - [nottingham/a, notts/b]\n  - [nottingham/a, notts/c]\n", "pairs entry 2: nottingham/a is already"),
+    ("pairs: [\n", "not valid YAML"),
+])
+def test_a_broken_same_topic_file_names_file_entry_and_reason(tmp_path, text, reason):
+    path = tmp_path / "same_topic.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SameTopicError, match=r"same_topic\.yaml") as caught:
+        load_same_topic(path)
+    assert reason in str(caught.value)
