@@ -45,6 +45,7 @@ from content.feedback.redaction import redact
 from content.understanding.details import stated_age, stated_situations, without_details
 from content.understanding.hybrid import DEFAULT_MEANING_MODEL, RULES, HybridRule, MeaningModel, fuse, outright
 from content.understanding.input_text import plain_text
+from content.understanding.languages import guess_language
 from content.understanding.matcher import Language, Match, OfferMatcher
 from content.understanding.offer_classifier import OfferClassifier
 from content.understanding.safeguarding import Risk, RiskDetector
@@ -230,6 +231,12 @@ class Engine:
 
         catalogue = self._catalogue()
         area = catalogue.area(conv.area) if conv.area and catalogue.has_area(conv.area) else None
+        written_in = guess_language(text)
+        if written_in != "en" and written_in != conv.language and written_in in LANGUAGES:
+            # Written in Arabic, Farsi or Pashto letters: answer in that language from now on.
+            conv.language = written_in
+            t = translations(conv.language)
+            _ = t.gettext
         conv.age = stated_age(text) or conv.age
         conv.situations = sorted(set(conv.situations) | stated_situations(text, self.language))
         if conv.flow == "checkin":  # waiting for "are you safe?": yes/no answer it; anything else moves on

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
+from rapidfuzz.distance import OSA
 
 from content.catalogue.snapshot import Catalogue
 from content.understanding.matcher import LANGUAGE_DIR, Language
@@ -63,6 +65,20 @@ def _place_lists(path: Path = PLACES_FILE) -> tuple[dict[str, tuple[str, ...]], 
     return keyed("names"), keyed("places")
 
 
+def _misspelt_place(words: str, places: list[str]) -> bool:
+    """A place name of 6 letters or more typed one letter off or with two letters swapped ("mansfeild"),
+    two off from 10 letters."""
+    tokens = words.split()
+    grams = tokens + [" ".join(pair) for pair in pairwise(tokens)]
+    for place in places:
+        if len(place) < 6:
+            continue
+        allowed = 1 if len(place) < 10 else 2
+        if any(abs(len(g) - len(place)) <= allowed and OSA.distance(g, place) <= allowed for g in grams):
+            return True
+    return False
+
+
 def area_switch(catalogue: Catalogue, text: str, current: str, language: Language) -> str | None:
     """The other area a message moves the chat to, or None.
 
@@ -76,7 +92,7 @@ def area_switch(catalogue: Catalogue, text: str, current: str, language: Languag
         if area.id == current:
             continue
         strong = [*places.get(area.id, ()), *(phrase_key(d.name) for d in area.districts)]
-        if find_phrase(words, strong):
+        if find_phrase(words, strong) or _misspelt_place(words, strong):
             return area.id
         weak = [*names.get(area.id, ()), phrase_key(area.name), phrase_key(area.council)]
         said = find_phrase(words, weak)

@@ -41,7 +41,26 @@ def create_app(env: str | None = None, overrides: dict[str, Any] | None = None) 
     register_blueprints(app)
     errors.register(app)
     cli.register(app)
+    if app.config.get("WARM_CHAT", True):
+        warm_chat(app)
     return app
+
+
+def warm_chat(app: Flask) -> None:
+    """Build the chat engine (and train its reader of meaning) in the background now, so the first young
+    person to ask something after a start does not wait seconds for it."""
+    import threading
+
+    def build() -> None:
+        from web.content_access import chat_engine
+
+        try:
+            with app.app_context():
+                chat_engine().semantic()
+        except Exception:  # no content loaded yet, or no database: the first question builds it instead
+            app.logger.info("chat engine not warmed at start; it is built on the first question")
+
+    threading.Thread(target=build, name="warm-chat", daemon=True).start()
 
 
 def register_blueprints(app: Flask) -> None:

@@ -131,3 +131,27 @@ def test_a_broken_same_topic_file_names_file_entry_and_reason(tmp_path, text, re
     with pytest.raises(SameTopicError, match=r"same_topic\.yaml") as caught:
         load_same_topic(path)
     assert reason in str(caught.value)
+
+
+def test_a_misspelt_town_still_moves_the_chat(engine):
+    conv = Conversation(area="nottingham")
+    reply = engine.respond(conv, "i live in mansfeild now")
+    assert conv.area == "nottinghamshire" and reply.intent == "switch_area"
+
+
+@pytest.mark.parametrize(("greeting", "thanks", "language"), [
+    ("مرحبا", "شكرا", "ar"), ("سلام وقت بخیر", "ممنون", "fa"), ("ستړي مه شې", "مننه", "ps")])
+def test_small_talk_in_arabic_farsi_and_pashto_is_answered_in_that_language(engine, greeting, thanks, language):
+    conv = Conversation(area="nottinghamshire")
+    hello = engine.respond(conv, greeting)
+    assert hello.intent == "greet" and conv.language == language
+    assert engine.respond(conv, thanks).intent == "thanks"
+
+
+def test_a_question_in_arabic_is_answered_with_the_arabic_offer(engine):
+    conv = Conversation(area="nottinghamshire")
+    reply = engine.respond(conv, "هل في مساعدة لدفع ضريبة المجلس؟")
+    assert reply.about == "council-tax-exemption" and conv.language == "ar"
+    assert "ضريبة المجلس" in reply.parts[reply.card[0]]
+    followup = engine.respond(conv, "كم؟")
+    assert followup.intent == "amount" and followup.about == "council-tax-exemption"

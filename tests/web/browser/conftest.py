@@ -64,6 +64,10 @@ def browser_context_args(browser_context_args):
 @contextmanager
 def serving(app: Flask) -> Iterator[str]:
     """`app` on a port the OS chose (bound here, so no other process can take it first)."""
+    from web.content_access import chat_engine
+
+    with app.app_context():  # as at a real start (web.warm_chat), but waited for: tests expect in 5 s
+        chat_engine().semantic()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -93,6 +93,7 @@ def test_naming_a_town_moves_the_chat_to_its_council(browser, live_server: str):
     _send(page, "how much is it")
     expect(page.locator(".msg-bot").last).to_contain_text("£1,000")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.screenshot(path="/tmp/chat-switch.png", full_page=True)
     context.close()
 
 
