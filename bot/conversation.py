@@ -46,7 +46,8 @@ PENDING_QUESTION_TTL = 3600
 
 def lifetime(conversation: Conversation, ttl: float) -> float:
     """How long a saved conversation is kept: shorter while it holds a pending question."""
-    return min(ttl, PENDING_QUESTION_TTL) if conversation.pending_question else ttl
+    holds_words = conversation.pending_question or (conversation.answers or {}).get("did_you_mean")
+    return min(ttl, PENDING_QUESTION_TTL) if holds_words else ttl
 
 
 class ConversationStore(Protocol):

@@ -612,6 +612,14 @@ class Engine:
             return reply.add("\n".join(lines))
         if intent == "cancel":
             return self._menu(conv, reply.add(_("OK.")))
+        if intent == "none":  # "None of these": the question is one we could not answer, for staff to see
+            asked = conv.answers.pop("did_you_mean", None) if isinstance(conv.answers, dict) else None
+            self._record(Record("unanswered", conv.area, channel, text=asked))
+            reply.flags.add(Flag.UNANSWERED)
+            reply.add(_("Sorry. I have noted your question for the team, so we can add what is missing. You can "
+                        "ask it another way, or talk to a person."))
+            reply.buttons.append(Button(_("Talk to a person"), "do:talk_to_person"))
+            return reply
         return self._menu(conv, reply)
 
     # --- context: follow-ups, other areas, age and situation -----------------------------------
@@ -807,6 +815,8 @@ class Engine:
             reply.buttons += [Button(m.offer.localised(conv.language).title, f"offer:{m.offer.slug}") for m in close]
             reply.buttons.append(Button(_("None of these"), "do:none"))
             reply.flags.add(Flag.DID_YOU_MEAN)
+            # Kept (redacted, for an hour at most) so that "None of these" can record it for staff.
+            conv.answers = {"did_you_mean": redact(text)[:300]}
             return reply
         if Flag.SAFEGUARDING in reply.flags:
             return reply

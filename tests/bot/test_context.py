@@ -155,3 +155,21 @@ def test_a_question_in_arabic_is_answered_with_the_arabic_offer(engine):
     assert "ضريبة المجلس" in reply.parts[reply.card[0]]
     followup = engine.respond(conv, "كم؟")
     assert followup.intent == "amount" and followup.about == "council-tax-exemption"
+
+
+def test_none_of_these_records_the_question_as_unanswered(engine, records):
+    conv = Conversation(area="nottingham")
+    asked = engine.respond(conv, "interview")
+    assert Flag.DID_YOU_MEAN in asked.flags
+    reply = engine.press(conv, "do:none", chat_ref="c9")
+    assert Flag.UNANSWERED in reply.flags and "noted your question" in reply.text
+    [row] = records.of_kind("unanswered")
+    assert row.text == "interview"
+    assert "did_you_mean" not in conv.answers
+
+
+def test_a_kept_question_shortens_how_long_the_chat_is_kept():
+    from bot.conversation import CHAT_TTL, PENDING_QUESTION_TTL, lifetime
+
+    assert lifetime(Conversation(answers={"did_you_mean": "interview"}), CHAT_TTL) == PENDING_QUESTION_TTL
+    assert lifetime(Conversation(), CHAT_TTL) == CHAT_TTL

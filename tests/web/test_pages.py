@@ -229,3 +229,13 @@ def test_any_lang_value_does_not_grow_the_page_cache(client):
     for n in range(40):
         assert client.get(f"/nottingham/offers/staying-put?lang=x{n}").status_code == 200
     assert len(_page_cache) <= before + 1  # at most the fallback language's page
+
+
+@pytest.mark.parametrize(("query", "slug"), [("ضريبة المجلس", "council-tax-exemption"),
+                                             ("باشگاه رایگان", "free-leisure-access")])
+def test_search_in_arabic_or_farsi_finds_the_offer_with_those_words(get_page, query, slug):
+    from urllib.parse import quote
+
+    soup = get_page(f"/nottinghamshire/search?q={quote(query)}", lang="ar")
+    hrefs = [a["href"] for a in soup.select("main a[href*='/offers/']")]
+    assert hrefs and hrefs[0].endswith(f"/offers/{slug}")

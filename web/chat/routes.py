@@ -134,7 +134,7 @@ def chat_send(area_id: str) -> ResponseReturnValue:
     if request.accept_mimetypes.best == "application/json":
         data = _reply_json(asked, reply)
         if moved:
-            data["chat_url"] = url_for("chat.chat_send", area_id=moved)
+            data["chat_url"] = url_for("chat.chat_page", area_id=moved)
         response = jsonify(data)
     else:
         response = redirect(url_for("chat.chat_page", area_id=moved or area_id) + "#reply", code=303)

@@ -86,12 +86,14 @@ def test_naming_a_town_moves_the_chat_to_its_council(browser, live_server: str):
     _send(page, "is there money for uni")
     expect(page.locator(".msg-bot .chat-card")).to_have_count(1)
     _send(page, "i live in mansfield now")
+    expect(page).to_have_url(live_server + "/nottinghamshire/chat#reply")  # the County's page, links and help
     reply = page.locator(".msg-bot").last
     expect(reply).to_contain_text("now for Nottinghamshire")
     expect(reply.locator(".chat-card")).to_contain_text("Nottingham Trent University")
-    expect(page).to_have_url(live_server + "/nottinghamshire/chat")  # later messages go to the County
+    expect(page.get_by_role("link", name="Get help now").first).to_have_attribute("href", "/nottinghamshire/help")
     _send(page, "how much is it")
-    expect(page.locator(".msg-bot").last).to_contain_text("£1,000")
+    expect(page.locator(".msg-you")).to_have_count(2)  # the County page shows the switch, then this
+    expect(page.locator(".msg-bot").last).to_contain_text("Nottingham Trent University bursary - £1,000 a year: £1,000")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.screenshot(path="/tmp/chat-switch.png", full_page=True)
     context.close()

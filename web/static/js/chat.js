@@ -44,9 +44,10 @@
     });
     transcript.appendChild(bot);
     if (data.chat_url) {
-      // The chat moved to another area ("i live in mansfield now"): send there from now on.
-      form.setAttribute("action", data.chat_url);
-      if (window.history && history.replaceState) { history.replaceState(null, "", data.chat_url); }
+      // The chat moved to another area ("i live in mansfield now"): open that area's chat page, so
+      // "Get help now" and every link are the new council's. The page shows this reply again.
+      window.location.assign(data.chat_url + "#reply");
+      return;
     }
     setButtons(data.buttons);
     bot.scrollIntoView({ block: "start" });
