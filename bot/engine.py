@@ -6,6 +6,9 @@ Telegram, the web chat and the console only translate to and from it. Order of w
 3. a guided flow waiting for an answer ("What can I get?", a message for the team, feedback);
 4. intents from data (greeting, "talk to a person", "how do I get it", ...);
 5. matching the question to an offer: answer, "Did you mean", or say we do not know.
+
+Follow-ups, age and situation, and other areas are in bot/context.py; the contact step after a message
+for the team in bot/contact_step.py (the engine inherits both).
 """
 
 from __future__ import annotations
@@ -21,15 +24,12 @@ from babel.support import NullTranslations
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import texts
-from bot.contact_step import THROUGH_PA, valid_email, valid_phone
+from bot.contact_step import ContactStep
+from bot.context import ConversationContext
 from bot.conversation import Conversation
 from bot.followups import (
-    alternatives,
-    amount_answer,
     eligibility_answer,
     fits,
-    followup_kind,
-    followup_leftovers,
 )
 from bot.guided import WhatCanIGetFlow
 from bot.i18n import LANGUAGES, translations
@@ -42,7 +42,7 @@ from content.catalogue.schema import Area, Offer
 from content.catalogue.snapshot import Catalogue
 from content.feedback.records import Record, RecordStore
 from content.feedback.redaction import redact
-from content.understanding.details import stated_age, stated_situations, without_details
+from content.understanding.details import stated_age, stated_situations
 from content.understanding.hybrid import DEFAULT_MEANING_MODEL, RULES, HybridRule, MeaningModel, fuse, outright
 from content.understanding.input_text import plain_text
 from content.understanding.languages import guess_language
@@ -55,7 +55,6 @@ MAX_MESSAGE_CHARS = 1000
 ELSEWHERE_MARGIN = 1.5  # another area's offer must have this many times the local best evidence
 TOPIC_COVERAGE = 0.4  # a question naming a no-offer topic is answered only if this much of it is about the offer
 FUSE_DEPTH = 20  # lexical candidates taken into the fused ranking
-FOLLOWUP_LEFTOVERS = 2  # a follow-up may hold this many words that are not about the offer in context
 log = logging.getLogger(__name__)
 
 
@@ -84,7 +83,7 @@ class Classification(NamedTuple):
     elsewhere: tuple[str, str] | None = None  # (area, slug): not answered here, but another area has it
 
 
-class Engine:
+class Engine(ConversationContext, ContactStep):
     def __init__(
         self,
         catalogue: Callable[[], Catalogue],
@@ -504,51 +503,6 @@ class Engine:
             return reply
         return self._answer_question(conv, text, reply, channel)
 
-    def _contact_choice(self, conv: Conversation, how: str, reply: Reply, chat_ref: str | None) -> Reply:
-        """A button after a message for the team: phone, email, through the PA, or no contact."""
-        _ = translations(conv.language).gettext
-        item_id = conv.answers.get("talk_item")
-        if not isinstance(item_id, int) or how not in ("phone", "email", "pa", "none"):
-            return reply.add(_("Sorry, that button no longer works. What would you like to know?"))
-        if how == "none":
-            conv.answers = {}
-            return reply.add(_("OK. The team will not contact you about it."))
-        if how == "pa":
-            return self._keep_contact(conv, item_id, THROUGH_PA, reply, chat_ref)
-        conv.flow = f"talk:contact:{how}"
-        return reply.add(_("Type your phone number, or type cancel.") if how == "phone"
-                         else _("Type your email address, or type cancel."))
-
-    def _contact_answer(self, conv: Conversation, how: str, text: str, reply: Reply, chat_ref: str | None) -> Reply:
-        _ = translations(conv.language).gettext
-        item_id = conv.answers.get("talk_item")
-        contact = valid_phone(text) if how == "phone" else valid_email(text)
-        if not isinstance(item_id, int):
-            return reply.add(_("Sorry, that step has ended. What would you like to know?"))
-        if contact is None:
-            conv.flow = f"talk:contact:{how}"  # ask again; what they typed is not kept anywhere
-            return reply.add(_("That does not look like a phone number. Type it again, for example 07700 900123, "
-                               "or type cancel.") if how == "phone" else
-                             _("That does not look like an email address. Type it again, for example "
-                               "name@example.com, or type cancel."))
-        return self._keep_contact(conv, item_id, contact, reply, chat_ref)
-
-    def _keep_contact(self, conv: Conversation, item_id: int, contact: str, reply: Reply,
-                      chat_ref: str | None) -> Reply:
-        _ = translations(conv.language).gettext
-        conv.flow, conv.answers = None, {}
-        try:
-            kept = bool(self.records and chat_ref and self.records.add_contact(item_id, chat_ref, contact))
-        except SQLAlchemyError:
-            kept = False
-        if not kept:
-            return reply.add(_("Sorry, I could not save that just now. Your message is saved; you can also contact "
-                               "the team using the details above."))
-        if contact == THROUGH_PA:
-            return reply.add(_("Thank you. The team will reply through your Personal Adviser (PA)."))
-        return reply.add(_("Thank you. The team will use %(contact)s to reply to you. /forget deletes it.")
-                         % {"contact": contact})
-
     def _intent(self, conv: Conversation, intent: str, reply: Reply, channel: str, chat_ref: str | None) -> Reply:
         t = translations(conv.language)
         _ = t.gettext
@@ -621,140 +575,6 @@ class Engine:
             reply.buttons.append(Button(_("Talk to a person"), "do:talk_to_person"))
             return reply
         return self._menu(conv, reply)
-
-    # --- context: follow-ups, other areas, age and situation -----------------------------------
-
-    def _followup_kind(self, conv: Conversation, text: str, intent: str | None) -> str | None:
-        """The follow-up `text` asks about the offer in context ("how much is it?"), or None when there is
-        no offer in context or the message clearly asks about another offer."""
-        if not conv.last_offer:
-            return None
-        if intent in ("how_to_get", "who_to_contact", "tell_me_more"):
-            return intent
-        if intent is not None:
-            return None
-        details = stated_age(text) is not None or bool(stated_situations(text, self.language))
-        kind = followup_kind(text, self.language, gives_details=details)
-        if kind is None:
-            return None
-        if topic_kind(text, self.language) is not None:
-            return None  # "how do i get a passport": about something else
-        if len(followup_leftovers(self.matcher(), conv.area or "", conv.last_offer, text)) > FOLLOWUP_LEFTOVERS:
-            return None  # many words about something else: a new question
-        result = self.classify(conv.area or "", without_details(text))
-        top = result.candidates[0] if result.candidates else None
-        if result.slug and result.slug != conv.last_offer:
-            return None  # "how much is the gym thing": a new question
-        if top and top.offer.slug != conv.last_offer and top.coverage >= 0.5 and top.evidence >= 1.0:
-            return None  # mostly about another offer
-        return kind
-
-    def _followup(self, conv: Conversation, kind: str, reply: Reply) -> Reply:
-        t = translations(conv.language)
-        _ = t.gettext
-        catalogue = self._catalogue()
-        offer = self._offer_in_context(conv, catalogue)
-        if offer is None:
-            return reply.add(_("Which support do you mean? Ask me about it in a few words."))
-        reply.intent, reply.about = kind, offer.slug
-        if kind == "amount":
-            reply.add(amount_answer(offer, conv.language, t))
-        elif kind == "eligibility":
-            situations = self._eligibility_situations(conv, catalogue)
-            labels = {s.id: s.label for s in catalogue.doings()}
-            reply.add(eligibility_answer(offer, conv.language, t, conv.age, situations, labels))
-            self._suggest_instead(conv, offer, reply)
-        elif kind == "how_to_get":
-            reply.add(texts.how_to_text(offer, conv.language, t))
-        elif kind == "who_to_contact":
-            reply.add(texts.contact_text(offer, t))
-        else:
-            reply.add(texts.more_text(offer, conv.language))
-        reply.links.append((_("Read more: %(title)s") % {"title": offer.localised(conv.language).title},
-                            f"/{offer.area}/offers/{offer.slug}"))
-        return reply
-
-    @staticmethod
-    def _offer_in_context(conv: Conversation, catalogue: Catalogue) -> Offer | None:
-        """The offer last talked about: in this area, or the other area's offer named in the last reply."""
-        if not conv.last_offer:
-            return None
-        return catalogue.offer(conv.area or "", conv.last_offer) or next(
-            (o for a in catalogue.areas if (o := catalogue.offer(a.id, conv.last_offer or "")) is not None), None)
-
-    def _eligibility_situations(self, conv: Conversation, catalogue: Catalogue) -> set[str]:
-        """What the young person said they are doing, limited to what offers' rules can name."""
-        return set(conv.situations) & {s.id for s in catalogue.doings()}
-
-    def _suggest_instead(self, conv: Conversation, offer: Offer, reply: Reply) -> None:
-        """When the age or situation given does not fit `offer`, offer what fits instead, as choices."""
-        catalogue = self._catalogue()
-        situations = self._eligibility_situations(conv, catalogue)
-        if all(fits(offer, conv.age, situations)):
-            return
-        instead = alternatives(catalogue.offers_in(offer.area), offer, conv.age, situations)
-        if instead:
-            reply.add(translations(conv.language).gettext("This may fit you instead:"))
-            reply.buttons += [Button(o.localised(conv.language).title, f"offer:{o.slug}") for o in instead]
-
-    def _switch_area(self, conv: Conversation, new_area: str, text: str, reply: Reply, channel: str) -> Reply:
-        """Move the chat to another area ("i live in mansfield now"), and answer there: the question if the
-        message holds one, else the same topic as the offer in context."""
-        _ = translations(conv.language).gettext
-        catalogue = self._catalogue()
-        before = self._offer_in_context(conv, catalogue)
-        conv.area, conv.last_offer = new_area, None
-        area = catalogue.area(new_area)
-        reply.add(_("OK, now for %(area)s.") % {"area": area.name})
-        reply.intent = "switch_area"
-        asked = self.classify(new_area, text)
-        if asked.slug:
-            return self._answer_offer(conv, catalogue.offer(new_area, asked.slug), reply)  # type: ignore[arg-type]
-        if before is not None:
-            twin = self._counterpart(before, new_area)
-            if twin is not None:
-                return self._answer_offer(conv, twin, reply)
-            reply.add(_("I could not find the same support in %(area)s (\"%(title)s\" is from %(council)s). "
-                        "Your leaving care team can tell you what there is instead, or choose a topic.")
-                      % {"area": area.name, "title": before.localised(conv.language).title,
-                         "council": catalogue.area(before.area).council})
-            reply.buttons += [Button(_(c.name), f"cat:{c.id}") for c, _n in catalogue.categories_in(new_area)]
-            return reply
-        return self._menu(conv, reply)
-
-    def _counterpart(self, offer: Offer, area: str) -> Offer | None:
-        """The offer of `area` on the same topic as `offer` (same id, or paired in same_topic.yaml)."""
-        catalogue = self._catalogue()
-        same = catalogue.offer(area, offer.slug)
-        if same is not None:
-            return same
-        pair = self.same_topic.get(f"{offer.area}/{offer.slug}", "")
-        pair_area, _sep, pair_slug = pair.partition("/")
-        return catalogue.offer(area, pair_slug) if pair_area == area else None
-
-    def _other_area(self, conv: Conversation, elsewhere: tuple[str, str], reply: Reply,
-                    local: list[Match]) -> Reply:
-        """An offer that only another area has: say where it is, what to ask here, and a button to switch."""
-        _ = translations(conv.language).gettext
-        catalogue = self._catalogue()
-        other_area, slug = elsewhere
-        offer = catalogue.offer(other_area, slug)
-        here = catalogue.area(conv.area or "")
-        if offer is None:
-            return reply
-        there = catalogue.area(other_area)
-        reply.intent, reply.about = "other_area", slug
-        conv.last_offer = slug  # "i live in the city now" then answers it; "how much?" is about it
-        reply.add(_("%(title)s is from %(council)s, so it is for young people that council looks after. It is not "
-                    "part of the offer in %(area)s.") % {"title": offer.localised(conv.language).title,
-                                                         "council": there.council, "area": here.name})
-        reply.add(_("Ask your Personal Adviser (PA) or leaving care team what there is in %(area)s instead.")
-                  % {"area": here.name})
-        reply.buttons += [Button(m.offer.localised(conv.language).title, f"offer:{m.offer.slug}")
-                          for m in local if m.offer.category == offer.category][:2]
-        reply.buttons.append(Button(_("I am in %(area)s: show it") % {"area": there.name},
-                                    f"switch:{other_area}:{slug}"))
-        return reply
 
     def _after_crisis(self, conv: Conversation, text: str, reply: Reply, risk: Risk) -> Reply:
         """After crisis help, offers only as choices, and only ones that fit the risk (housing after

@@ -1,0 +1,164 @@
+"""The conversation's context: follow-ups about the offer last talked about, what the young person said
+about their age and situation, and the other area (switching to it, or naming its offers).
+
+A part of the engine (`Engine` inherits it): it uses the engine's understanding and replies.
+"""
+
+from __future__ import annotations
+
+from bot import texts
+from bot.conversation import Conversation
+from bot.followups import (
+    alternatives,
+    amount_answer,
+    eligibility_answer,
+    fits,
+    followup_kind,
+    followup_leftovers,
+)
+from bot.i18n import translations
+from bot.replies import Button, Reply
+from bot.topics import topic_kind
+from content.catalogue.schema import Offer
+from content.catalogue.snapshot import Catalogue
+from content.understanding.details import stated_age, stated_situations, without_details
+from content.understanding.matcher import Match
+
+FOLLOWUP_LEFTOVERS = 2  # a follow-up may hold this many words that are not about the offer in context
+
+
+class ConversationContext:
+    """Follow-ups, age and situation, and other areas: methods of the engine, kept together here."""
+
+    def _followup_kind(self, conv: Conversation, text: str, intent: str | None) -> str | None:
+        """The follow-up `text` asks about the offer in context ("how much is it?"), or None when there is
+        no offer in context or the message clearly asks about another offer."""
+        if not conv.last_offer:
+            return None
+        if intent in ("how_to_get", "who_to_contact", "tell_me_more"):
+            return intent
+        if intent is not None:
+            return None
+        details = stated_age(text) is not None or bool(stated_situations(text, self.language))
+        kind = followup_kind(text, self.language, gives_details=details)
+        if kind is None:
+            return None
+        if topic_kind(text, self.language) is not None:
+            return None  # "how do i get a passport": about something else
+        if len(followup_leftovers(self.matcher(), conv.area or "", conv.last_offer, text)) > FOLLOWUP_LEFTOVERS:
+            return None  # many words about something else: a new question
+        result = self.classify(conv.area or "", without_details(text))
+        top = result.candidates[0] if result.candidates else None
+        if result.slug and result.slug != conv.last_offer:
+            return None  # "how much is the gym thing": a new question
+        if top and top.offer.slug != conv.last_offer and top.coverage >= 0.5 and top.evidence >= 1.0:
+            return None  # mostly about another offer
+        return kind
+
+    def _followup(self, conv: Conversation, kind: str, reply: Reply) -> Reply:
+        t = translations(conv.language)
+        _ = t.gettext
+        catalogue = self._catalogue()
+        offer = self._offer_in_context(conv, catalogue)
+        if offer is None:
+            return reply.add(_("Which support do you mean? Ask me about it in a few words."))
+        reply.intent, reply.about = kind, offer.slug
+        if kind == "amount":
+            reply.add(amount_answer(offer, conv.language, t))
+        elif kind == "eligibility":
+            situations = self._eligibility_situations(conv, catalogue)
+            labels = {s.id: s.label for s in catalogue.doings()}
+            reply.add(eligibility_answer(offer, conv.language, t, conv.age, situations, labels))
+            self._suggest_instead(conv, offer, reply)
+        elif kind == "how_to_get":
+            reply.add(texts.how_to_text(offer, conv.language, t))
+        elif kind == "who_to_contact":
+            reply.add(texts.contact_text(offer, t))
+        else:
+            reply.add(texts.more_text(offer, conv.language))
+        reply.links.append((_("Read more: %(title)s") % {"title": offer.localised(conv.language).title},
+                            f"/{offer.area}/offers/{offer.slug}"))
+        return reply
+
+    @staticmethod
+    def _offer_in_context(conv: Conversation, catalogue: Catalogue) -> Offer | None:
+        """The offer last talked about: in this area, or the other area's offer named in the last reply."""
+        if not conv.last_offer:
+            return None
+        return catalogue.offer(conv.area or "", conv.last_offer) or next(
+            (o for a in catalogue.areas if (o := catalogue.offer(a.id, conv.last_offer or "")) is not None), None)
+
+    def _eligibility_situations(self, conv: Conversation, catalogue: Catalogue) -> set[str]:
+        """What the young person said they are doing, limited to what offers' rules can name."""
+        return set(conv.situations) & {s.id for s in catalogue.doings()}
+
+    def _suggest_instead(self, conv: Conversation, offer: Offer, reply: Reply) -> None:
+        """When the age or situation given does not fit `offer`, offer what fits instead, as choices."""
+        catalogue = self._catalogue()
+        situations = self._eligibility_situations(conv, catalogue)
+        if all(fits(offer, conv.age, situations)):
+            return
+        instead = alternatives(catalogue.offers_in(offer.area), offer, conv.age, situations)
+        if instead:
+            reply.add(translations(conv.language).gettext("This may fit you instead:"))
+            reply.buttons += [Button(o.localised(conv.language).title, f"offer:{o.slug}") for o in instead]
+
+    def _switch_area(self, conv: Conversation, new_area: str, text: str, reply: Reply, channel: str) -> Reply:
+        """Move the chat to another area ("i live in mansfield now"), and answer there: the question if the
+        message holds one, else the same topic as the offer in context."""
+        _ = translations(conv.language).gettext
+        catalogue = self._catalogue()
+        before = self._offer_in_context(conv, catalogue)
+        conv.area, conv.last_offer = new_area, None
+        area = catalogue.area(new_area)
+        reply.add(_("OK, now for %(area)s.") % {"area": area.name})
+        reply.intent = "switch_area"
+        asked = self.classify(new_area, text)
+        if asked.slug:
+            return self._answer_offer(conv, catalogue.offer(new_area, asked.slug), reply)  # type: ignore[arg-type]
+        if before is not None:
+            twin = self._counterpart(before, new_area)
+            if twin is not None:
+                return self._answer_offer(conv, twin, reply)
+            reply.add(_("I could not find the same support in %(area)s (\"%(title)s\" is from %(council)s). "
+                        "Your leaving care team can tell you what there is instead, or choose a topic.")
+                      % {"area": area.name, "title": before.localised(conv.language).title,
+                         "council": catalogue.area(before.area).council})
+            reply.buttons += [Button(_(c.name), f"cat:{c.id}") for c, _n in catalogue.categories_in(new_area)]
+            return reply
+        return self._menu(conv, reply)
+
+    def _counterpart(self, offer: Offer, area: str) -> Offer | None:
+        """The offer of `area` on the same topic as `offer` (same id, or paired in same_topic.yaml)."""
+        catalogue = self._catalogue()
+        same = catalogue.offer(area, offer.slug)
+        if same is not None:
+            return same
+        pair = self.same_topic.get(f"{offer.area}/{offer.slug}", "")
+        pair_area, _sep, pair_slug = pair.partition("/")
+        return catalogue.offer(area, pair_slug) if pair_area == area else None
+
+    def _other_area(self, conv: Conversation, elsewhere: tuple[str, str], reply: Reply,
+                    local: list[Match]) -> Reply:
+        """An offer that only another area has: say where it is, what to ask here, and a button to switch."""
+        _ = translations(conv.language).gettext
+        catalogue = self._catalogue()
+        other_area, slug = elsewhere
+        offer = catalogue.offer(other_area, slug)
+        here = catalogue.area(conv.area or "")
+        if offer is None:
+            return reply
+        there = catalogue.area(other_area)
+        reply.intent, reply.about = "other_area", slug
+        conv.last_offer = slug  # "i live in the city now" then answers it; "how much?" is about it
+        reply.add(_("%(title)s is from %(council)s, so it is for young people that council looks after. It is not "
+                    "part of the offer in %(area)s.") % {"title": offer.localised(conv.language).title,
+                                                         "council": there.council, "area": here.name})
+        reply.add(_("Ask your Personal Adviser (PA) or leaving care team what there is in %(area)s instead.")
+                  % {"area": here.name})
+        reply.buttons += [Button(m.offer.localised(conv.language).title, f"offer:{m.offer.slug}")
+                          for m in local if m.offer.category == offer.category][:2]
+        reply.buttons.append(Button(_("I am in %(area)s: show it") % {"area": there.name},
+                                    f"switch:{other_area}:{slug}"))
+        return reply
+
