@@ -197,3 +197,16 @@ def test_publishing_refuses_a_safeguarding_event(staff_app, worker):
 
         assert session.get(FeedbackItemRow, sg).status == "new"  # still open for the safeguarding procedure
         assert session.get(FeedbackItemRow, fb).status != "published"
+
+
+def test_a_message_left_in_the_chat_with_a_way_to_reach_them_shows_wants_contact(staff_app, worker):
+    with_contact = add(staff_app, kind="talk-to-person", text="please call me about my flat", chat_ref="c1")
+    add(staff_app, kind="talk-to-person", text="just letting you know", chat_ref="c2")
+    with staff_app.app_context():
+        assert RecordStore(content().sessions).add_contact(with_contact, "c1", "07700 900123")
+    rows = soup_of(worker.get("/staff/")).select("table.queue tbody tr")
+    tagged = [r for r in rows if r.select_one("strong.tag")]
+    assert len(rows) == 2 and len(tagged) == 1
+    assert tagged[0].select_one("strong.tag").get_text() == "wants contact"
+    assert "please call me" in tagged[0].get_text()
+    assert "07700900123" in soup_of(worker.get(f"/staff/items/{with_contact}")).get_text()
