@@ -77,8 +77,20 @@ class OfferClassifier:
         for offer in offers:
             by_area.setdefault(offer.area, []).append(offer)
         self._models = {area: _AreaModel(group) for area, group in by_area.items() if len(group) > 1}
+        self._recent: dict[tuple[str, str], dict[str, float]] = {}
 
     def scores(self, area: str, text: str) -> dict[str, float]:
         """Each offer of `area` and the probability that `text` asks for it."""
         model = self._models.get(area)
-        return model.scores(text) if model is not None else {}
+        if model is None:
+            return {}
+        key = (area, text)
+        with self._lock:
+            if key in self._recent:
+                return self._recent[key]
+        found = model.scores(text)
+        with self._lock:  # a message is classified more than once per reply: keep the last few
+            self._recent[key] = found
+            while len(self._recent) > 64:
+                self._recent.pop(next(iter(self._recent)))
+        return found

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,6 +57,8 @@ _SCRIPT = str.maketrans({
     **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
 })
 _PERSIAN_PREFIX = re.compile(r"(?:(?<=\s)|^)(ن?می)\s+(?=\S)")
+
+RECENT_MESSAGES = 64  # answers kept per process, by message text (a message is checked twice)
 
 
 class SafeguardingFileError(ValueError):
@@ -159,6 +162,8 @@ class RiskDetector:
 
     def __init__(self, directory: Path = SAFEGUARDING_DIR, language: Language | None = None):
         self.language = language or Language.load()
+        self._recent: dict[str, tuple[Risk, str] | None] = {}
+        self._recent_lock = threading.Lock()
         families_file = _read(directory / "families.yaml", _FamiliesFile)
         assert isinstance(families_file, _FamiliesFile)
         self.families = {
@@ -291,6 +296,19 @@ class RiskDetector:
         return None
 
     def _match(self, text: str) -> tuple[Risk, str] | None:
+        # One message is checked more than once per reply (the reply and the classification both ask):
+        # the last few answers are kept, by text, in this process only.
+        with self._recent_lock:
+            if text in self._recent:
+                return self._recent[text]
+        found = self._match_uncached(text)
+        with self._recent_lock:
+            self._recent[text] = found
+            while len(self._recent) > RECENT_MESSAGES:
+                self._recent.pop(next(iter(self._recent)))
+        return found
+
+    def _match_uncached(self, text: str) -> tuple[Risk, str] | None:
         words = self._words(text)
         texts = [self._masked(words)]
         corrected = [self._correct(w) for w in words]
