@@ -44,8 +44,9 @@ class _AreaModel:
                                      token_pattern=r"(?u)\b\w+\b")  # noqa: S106 - a regex, not a password
         features = hstack([self.letters.fit_transform(texts), self.words.fit_transform(texts)]).tocsr()
         # saga: a few times faster to train than the default solver here, with the same answers on the
-        # tuning sets (a process trains once, at start).
-        self.model = LogisticRegression(C=REGULARISATION_C, solver="saga", max_iter=MAX_ITERATIONS)
+        # tuning sets (a process trains once, at start). A fixed seed: saga shuffles, and answers must not
+        # change between processes.
+        self.model = LogisticRegression(C=REGULARISATION_C, solver="saga", max_iter=MAX_ITERATIONS, random_state=0)
         self.model.fit(features, labels)
 
     def scores(self, text: str) -> dict[str, float]:
