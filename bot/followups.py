@@ -85,7 +85,13 @@ def who_can_get(offer: Offer, t: NullTranslations, situation_labels: dict[str, s
     """The offer's rules in words: ages, care status, situations."""
     _ = t.gettext
     rules = offer.eligibility
-    lines = [_("It is for young people aged %(low)d to %(high)d.") % {"low": rules.min_age, "high": rules.max_age}]
+    if rules.usual_max_age is None:
+        lines = [_("It is for young people aged %(low)d to %(high)d.") % {"low": rules.min_age, "high": rules.max_age}]
+    else:
+        labels = [_(situation_labels.get(s, s)) for s in rules.older_if]
+        lines = [_("It is usually for young people aged %(low)d to %(high)d, and up to %(longer)d for some: "
+                   "%(labels)s.") % {"low": rules.min_age, "high": rules.usual_max_age, "longer": rules.max_age,
+                                     "labels": " / ".join(labels)}]
     if set(rules.who) == {"care-leaver"}:
         lines.append(_("It is for care leavers."))
     elif set(rules.who) == {"looked-after"}:
@@ -103,6 +109,8 @@ def fits(offer: Offer, age: int | None, situations: set[str]) -> tuple[bool, boo
     ids that offers' eligibility can name (content/situations.yaml), so "pregnant" never rules out.
     """
     rules = offer.eligibility
+    # Past an offer's usual limit (Staying Put at 22) they may still be one of those who can stay longer
+    # (disabled, in education): we cannot know they are not, so only the widest limit rules out.
     age_fits = age is None or rules.min_age <= age <= rules.max_age
     situation_fits = not rules.situations or not situations or bool(situations & set(rules.situations))
     return age_fits, situation_fits
@@ -123,10 +131,17 @@ def eligibility_answer(offer: Offer, lang: str, t: NullTranslations, age: int | 
                            "you now.") % {"age": age})
     elif not situation_fits:
         lines.append(_("From what you told me, this may not fit your situation."))
+    elif age is not None and rules_usual_limit_passed(offer, age):
+        lines.append(_("You said you are %(age)d, so it depends on your situation (see above).") % {"age": age})
     elif age is not None:
         lines.append(_("You said you are %(age)d, so your age fits.") % {"age": age})
     lines.append(_("Your Personal Adviser (PA) can tell you for sure."))
     return "\n".join(lines)
+
+
+def rules_usual_limit_passed(offer: Offer, age: int) -> bool:
+    usual = offer.eligibility.usual_max_age
+    return usual is not None and age > usual
 
 
 def alternatives(offers: list[Offer], offer: Offer, age: int | None, situations: set[str]) -> list[Offer]:

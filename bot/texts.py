@@ -3,6 +3,7 @@ can show it (Telegram, web chat, console)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from babel.support import NullTranslations
@@ -74,6 +75,8 @@ def offer_text(offer: Offer, lang: str, t: NullTranslations) -> str:
     _ = t.gettext
     local = offer.localised(lang)
     lines = [local.title, local.summary]
+    if offer.may_have_ended(dt.date.today()):
+        lines.append(may_have_ended_text(offer, t))
     if lang != "en" and not local.fully_translated:
         lines.append(_("Some of this is not in your language yet, so it is shown in English."))
     if offer.amount:
@@ -82,6 +85,11 @@ def offer_text(offer: Offer, lang: str, t: NullTranslations) -> str:
     lines += [f"{i}. {step}" for i, step in enumerate(local.how_to_get_it, 1)]
     lines.append(_("Who to contact") + ": " + offer.contact.who)
     return "\n".join(lines)
+
+
+def may_have_ended_text(offer: Offer, t: NullTranslations) -> str:
+    return t.gettext("This was running in %(year)s. Check with your PA that it still is.") % {
+        "year": offer.running_until}
 
 
 def how_to_text(offer: Offer, lang: str, t: NullTranslations) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from content.catalogue.schema import Offer, Period, Qualifier
+from content.catalogue.schema import Eligibility, Offer, Period, Qualifier
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,19 @@ class MoneyTotal:
     includes_at_least: bool  # some of it is an "at least" amount
 
 
+def age_fits(rules: Eligibility, age: int, situations: Iterable[str] = ()) -> bool:
+    """True when `age` is inside the offer's ages, counting the longer limit only for those it names."""
+    if not rules.min_age <= age <= rules.max_age:
+        return False
+    if rules.usual_max_age is not None and age > rules.usual_max_age:
+        return not set(rules.older_if).isdisjoint(situations)
+    return True
+
+
 def can_get(offer: Offer, person: YoungPerson) -> bool:
     """True when `person` meets the offer's age, status, situation and district rules."""
     rules = offer.eligibility
-    if not rules.min_age <= person.age <= rules.max_age:
+    if not age_fits(rules, person.age, person.situations):
         return False
     if person.status not in rules.who:
         return False

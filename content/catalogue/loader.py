@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from content.catalogue.age_claims import age_claims_disagree
 from content.catalogue.schema import (
     Area,
     AreasFile,
@@ -251,6 +252,11 @@ def _read_offers(
         for sit in offer.eligibility.situations:
             if sit not in doings:
                 bad("eligibility.situations", f"unknown situation {sit!r}")
+        for sit in offer.eligibility.older_if:
+            if sit not in doings:
+                bad("eligibility.older_if", f"unknown situation {sit!r}")
+        for field_name, reason in age_claims_disagree(offer):
+            bad(field_name, reason)
         district_ids = {d.id for d in area.districts}
         for district in offer.eligibility.districts:
             if district not in district_ids:

@@ -27,16 +27,24 @@ def money(pounds: Decimal, locale: Locale | str = "en_GB") -> str:
 
 
 def period_text(period: Period, gettext: Gettext) -> str:
+    """How often the money comes, in words; empty when the source does not say."""
     return {
         Period.ONE_OFF: gettext("one payment"),
         Period.PER_YEAR: gettext("a year"),
         Period.PER_WEEK: gettext("a week"),
+        Period.NOT_STATED: "",
     }[period]
 
 
 def amount_text(amount: Amount, gettext: Gettext, locale: Locale | str = "en_GB") -> str:
     value = money(amount.pounds, locale)
     period = period_text(amount.period, gettext)
+    if not period:
+        if amount.qualifier is Qualifier.UP_TO:
+            return gettext("Up to %(money)s") % {"money": value}
+        if amount.qualifier is Qualifier.AT_LEAST:
+            return gettext("At least %(money)s") % {"money": value}
+        return value
     if amount.qualifier is Qualifier.UP_TO:
         return gettext("Up to %(money)s, %(period)s") % {"money": value, "period": period}
     if amount.qualifier is Qualifier.AT_LEAST:

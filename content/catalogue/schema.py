@@ -35,6 +35,7 @@ class Period(StrEnum):
     ONE_OFF = "one-off"
     PER_YEAR = "per-year"
     PER_WEEK = "per-week"
+    NOT_STATED = "not-stated"  # the source gives the amount but not how often: say no more than it does
 
 
 class Qualifier(StrEnum):
@@ -54,14 +55,25 @@ class Amount(Strict):
 def _ages_in_order(rules: Eligibility) -> Eligibility:
     if rules.min_age > rules.max_age:
         raise ValueError("min_age must not be more than max_age")
+    if (rules.usual_max_age is None) != (not rules.older_if):
+        raise ValueError("usual_max_age and older_if go together: the usual limit, and who may stay longer")
+    if rules.usual_max_age is not None and not rules.min_age <= rules.usual_max_age < rules.max_age:
+        raise ValueError("usual_max_age must be from min_age to below max_age")
     return rules
 
 
 class Eligibility(Strict):
-    """Who can get an offer. Ages are inclusive: max_age 24 means "until your 25th birthday"."""
+    """Who can get an offer. Ages are inclusive: max_age 24 means "until your 25th birthday".
+
+    Some offers end earlier for most young people and later for some (Staying Put: usually until
+    21, up to 25 in full-time education or with a disability). Then `usual_max_age` is the usual
+    limit and `older_if` the situations that allow up to `max_age`.
+    """
 
     min_age: int = Field(ge=0, le=30)
     max_age: int = Field(ge=0, le=30)
+    usual_max_age: int | None = Field(default=None, ge=0, le=30)
+    older_if: list[Slug] = []
     who: list[Slug] = Field(min_length=1)
     situations: list[Slug] = []
     districts: list[Slug] = []
@@ -107,7 +119,10 @@ class OfferFile(Strict):
     keywords: list[Text] = Field(min_length=1)
     example_questions: list[Text] = Field(min_length=6)
     source: SourceName
-    last_reviewed: dt.date
+    last_reviewed: dt.date  # when its facts were last confirmed against the source or the service
+    # The last year the source says it runs ("funding to 2023"); after that year the page and the
+    # bot say it may have ended.
+    running_until: int | None = Field(default=None, ge=2000, le=2100)
     translations: dict[Locale, OfferTranslation] = {}
 
 
@@ -215,6 +230,10 @@ class SourcesFile(Strict):
 class Offer(OfferFile):
     area: Slug
     slug: Slug
+
+    def may_have_ended(self, today: dt.date) -> bool:
+        """True once the last year its source says it runs is over: say so, and who to check with."""
+        return self.running_until is not None and today.year > self.running_until
 
     def localised(self, locale: str) -> LocalisedOffer:
         """The offer's words in `locale`, falling back to English field by field."""

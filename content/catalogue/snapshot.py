@@ -156,6 +156,8 @@ def _offer_from_row(row: OfferRow) -> Offer:
             "eligibility": {
                 "min_age": row.min_age,
                 "max_age": row.max_age,
+                "usual_max_age": row.usual_max_age,
+                "older_if": row.older_if,
                 "who": row.who,
                 "situations": row.situations,
                 "districts": row.districts,
@@ -166,6 +168,7 @@ def _offer_from_row(row: OfferRow) -> Offer:
             "example_questions": row.example_questions,
             "source": row.source,
             "last_reviewed": row.last_reviewed,
+            "running_until": row.running_until,
             "translations": row.translations,
         }
     )

@@ -92,6 +92,8 @@ class OfferRow(Base):
     amount_qualifier: Mapped[Optional[str]] = mapped_column(String(20))
     min_age: Mapped[int]
     max_age: Mapped[int]
+    usual_max_age: Mapped[Optional[int]]
+    older_if: Mapped[list[Any]] = mapped_column(default=list)
     who: Mapped[list[Any]]
     situations: Mapped[list[Any]]
     districts: Mapped[list[Any]]
@@ -101,6 +103,7 @@ class OfferRow(Base):
     example_questions: Mapped[list[Any]]
     source: Mapped[str] = mapped_column(ForeignKey("sources.file"))
     last_reviewed: Mapped[dt.date]
+    running_until: Mapped[Optional[int]]
     translations: Mapped[dict[str, Any]]
 
     def __repr__(self) -> str:

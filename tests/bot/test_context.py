@@ -173,3 +173,12 @@ def test_a_kept_question_shortens_how_long_the_chat_is_kept():
 
     assert lifetime(Conversation(answers={"did_you_mean": "interview"}), CHAT_TTL) == PENDING_QUESTION_TTL
     assert lifetime(Conversation(), CHAT_TTL) == CHAT_TTL
+
+
+def test_staying_put_past_21_is_not_ruled_out_for_those_who_can_stay_longer(engine):
+    _conv, (first, followup) = chat(engine, "nottingham", "can i stay with my foster carer after 18", "what if im 22")
+    assert first.about == "staying-put" and followup.intent == "eligibility"
+    assert "usually for young people aged 18 to 20, and up to 24 for some" in followup.text
+    assert "I have a disability" in followup.text
+    # They may be in education or disabled: not ruled out, and not told it fits either.
+    assert "You said you are 22, so it depends on your situation" in followup.text

@@ -239,3 +239,39 @@ def test_search_in_arabic_or_farsi_finds_the_offer_with_those_words(get_page, qu
     soup = get_page(f"/nottinghamshire/search?q={quote(query)}", lang="ar")
     hrefs = [a["href"] for a in soup.select("main a[href*='/offers/']")]
     assert hrefs and hrefs[0].endswith(f"/offers/{slug}")
+
+
+def test_a_disabled_22_year_old_with_a_foster_carer_is_shown_staying_put(get_page):
+    base = "/nottingham/what-can-i-get?age=22&status=care-leaver&situations=with-foster-carer"
+    hrefs = {a["href"] for a in get_page(base + "&situations=disabled").select(".results .cards a")}
+    assert "/nottingham/offers/staying-put" in hrefs
+    hrefs = {a["href"] for a in get_page(base).select(".results .cards a")}
+    assert "/nottingham/offers/staying-put" not in hrefs  # usually until 21
+
+
+def test_an_offer_that_lasts_longer_for_some_says_for_whom(get_page):
+    soup = get_page("/nottingham/offers/staying-put")
+    ages = [li.get_text(" ", strip=True) for li in soup.select("#offer h2 + ul li")][:2]
+    assert ages == ["Age: usually 18 to 20",
+                    "Up to 24 if: I am at school or college; I am at university, or I want to go; I have a disability"]
+
+
+def test_money_whose_period_the_source_does_not_give_says_no_period(get_page):
+    amount = get_page("/nottingham/offers/higher-education-bursary").select_one("p.amount").get_text(" ", strip=True)
+    assert amount == "How much: At least £2,000"
+    total = get_page("/nottingham/what-can-i-get?age=19&status=care-leaver&situations=at-university")
+    assert not total.select_one(".money-total").get_text(" ", strip=True).rstrip().endswith(",")
+
+
+@pytest.mark.parametrize(("slug", "year"), [("care-2-work", 2023), ("notts-next-steps-app", 2022)])
+def test_an_offer_past_the_year_its_source_gives_says_to_check(get_page, slug, year):
+    notice = get_page(f"/nottinghamshire/offers/{slug}").select_one("#may-have-ended")
+    assert notice.get_text(strip=True) == f"This was running in {year}. Check with your PA that it still is."
+    assert get_page("/nottinghamshire/offers/council-tax-exemption").select_one("#may-have-ended") is None
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ps"])
+def test_what_can_i_get_choices_are_in_the_readers_language(get_page, lang):
+    soup = get_page("/nottinghamshire/what-can-i-get", lang=lang)
+    labels = [label.get_text(strip=True) for label in soup.select("#situations label, #status label")]
+    assert labels and not [text for text in labels if text.isascii()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField
@@ -47,8 +48,9 @@ class WhatCanIGetForm(FlaskForm):
         return int(self.age.data)
 
     def set_choices(self, catalogue: Catalogue, area: Area) -> None:
-        self.status.choices = [(s.id, s.label) for s in catalogue.statuses()]
-        self.situations.choices = [(s.id, s.label) for s in catalogue.doings()]
+        # Labels are content (content/situations.yaml); their translations are in the catalogs.
+        self.status.choices = [(s.id, gettext(s.label)) for s in catalogue.statuses()]
+        self.situations.choices = [(s.id, gettext(s.label)) for s in catalogue.doings()]
         self.district.choices = [("", _l("I do not know"))] + [(d.id, d.name) for d in area.districts]
         # An area with no districts does not ask.
         if not area.districts:

@@ -52,9 +52,9 @@ def test_money_adds_up_per_period_and_keeps_qualifiers(shipped_bundle):
     person = YoungPerson(age=19, status="care-leaver", situations=frozenset({"at-university"}))
     city = offers_for([o for o in shipped_bundle.offers if o.area == "nottingham"], person)
     totals = {t.period: t for t in money_totals(city)}
-    expected = sum(o.amount.pounds for o in city if o.amount and o.amount.period is Period.ONE_OFF)
-    assert totals[Period.ONE_OFF].pounds == expected > Decimal(0)
-    assert totals[Period.ONE_OFF].includes_at_least  # "at least £2,000"
+    expected = sum(o.amount.pounds for o in city if o.amount and o.amount.period is Period.NOT_STATED)
+    assert totals[Period.NOT_STATED].pounds == expected > Decimal(0)
+    assert totals[Period.NOT_STATED].includes_at_least  # "at least £2,000", the source says not how often
 
 
 def test_status_is_a_rule_on_its_own(shipped_bundle):
@@ -63,7 +63,7 @@ def test_status_is_a_rule_on_its_own(shipped_bundle):
     checked = 0
     for offer in shipped_bundle.offers:
         rules = offer.eligibility
-        situations = frozenset(rules.situations)
+        situations = frozenset(rules.situations) | frozenset(rules.older_if)
         for age in range(rules.min_age, rules.max_age + 1):
             for status in statuses:
                 person = YoungPerson(age=age, status=status, situations=situations,
@@ -110,3 +110,17 @@ def test_totals_per_period_say_whether_some_of_it_is_up_to_or_at_least(offer):
         MoneyTotal(Period.PER_WEEK, Decimal("30"), includes_up_to=False, includes_at_least=False),
     ]
     assert money_totals([offer("c", "C")]) == []
+
+
+@pytest.mark.parametrize(("age", "situations", "expected"), [
+    (20, set(), True),  # usually until the 21st birthday
+    (21, set(), False),
+    (22, {"disabled"}, True),  # source 002: up to seven more years with a disability
+    (24, {"at-university"}, True),  # ... or in full-time education
+    (25, {"disabled"}, False),
+    (22, {"in-work"}, False),
+])
+def test_staying_put_lasts_longer_only_for_those_the_source_names(shipped_bundle, age, situations, expected):
+    offer = next(o for o in shipped_bundle.offers if o.slug == "staying-put")
+    person = YoungPerson(age=age, status="care-leaver", situations=frozenset({"with-foster-carer", *situations}))
+    assert can_get(offer, person) is expected

@@ -226,9 +226,27 @@ def test_area_problems_name_the_area(root):
 
 
 def test_equal_ages_are_one_age(root):
-    edit(root, OFFER, lambda d: d["eligibility"].update(min_age=18, max_age=18))
-    offer = next(o for o in read_content(root).offers if o.slug == "council-tax-exemption")
+    edit(root, "offers/nottinghamshire/free-leisure-access.yaml",
+         lambda d: d["eligibility"].update(min_age=18, max_age=18))
+    offer = next(o for o in read_content(root).offers if o.slug == "free-leisure-access")
     assert (offer.eligibility.min_age, offer.eligibility.max_age) == (18, 18)
+
+
+def test_ages_the_text_does_not_state_are_refused_with_the_words(root):
+    edit(root, OFFER, lambda d: d["eligibility"].update(max_age=20))
+    with pytest.raises(ContentError) as refused:
+        read_content(root)
+    lines = str(refused.value).splitlines()
+    assert lines[0].startswith(f"content/{OFFER}: eligibility.max_age: the text says \"until you are 25\"")
+
+
+def test_a_longer_limit_needs_the_situations_that_allow_it(root):
+    edit(root, "offers/nottingham/staying-put.yaml", lambda d: d["eligibility"].update(older_if=[]))
+    assert only_problem(root).endswith("usual_max_age and older_if go together: the usual limit, and who may "
+                                       "stay longer")
+    edit(root, "offers/nottingham/staying-put.yaml", lambda d: d["eligibility"].update(older_if=["flying"]))
+    assert only_problem(root) == ("content/offers/nottingham/staying-put.yaml: eligibility.older_if: "
+                                  "unknown situation 'flying'")
 
 
 def test_a_summary_is_one_short_sentence(root):
