@@ -35,6 +35,9 @@ PARTS = (
     ("held-out 5, Arabic, Farsi, Pashto (spent: its messages were shown to the developer)",
      SETS_DIR / "heldout-5-intl-seen", False),
     ("held-out 6 (frozen: all four languages; written 2026-11-24)", SETS_DIR / "heldout-6", False),
+    ("held-out 7 (spent: its figures were seen for five settings while round 5 chose one)",
+     SETS_DIR / "heldout-7", False),
+    ("held-out 8 (frozen: all four languages; measured before and after round 5)", SETS_DIR / "heldout-8", False),
 )
 FAMILIES = (
     "suicide", "self-harm", "medical-emergency", "sexual-abuse", "criminal-exploitation", "domestic-abuse",

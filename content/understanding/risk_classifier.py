@@ -21,6 +21,19 @@ ordinary questions at or under 5% on every tuning measure.
 Round 4 added 220 questions that say how the young person feels, with no danger
 (examples/r4-emotional.yaml). With them, 0.5 keeps to the rule, so it is the threshold now: risk caught
 0.991, check-ins 0.039, and 4.6% on the matcher's spent set (0.6: 0.969, 0.025, 3.1%).
+Round 5 (2026-11-24) added 1,072 blind messages (examples/r5-*.yaml: risk, distress, hard negatives and
+ordinary questions that say how the young person feels, in all four languages). Five folds over them,
+each scored by a classifier trained on the rest and every earlier example:
+- the threshold stays 0.5: 0.6 and 0.7 cut check-ins on ordinary questions but lost Arabic and
+  Pashto risk (0.957 -> 0.900 -> 0.871 in Arabic);
+- DISTRESS_VETO 0.4: a distress-list check-in on a message the examples read as ordinary (below 0.4)
+  is dropped. Risk caught unchanged in every language; check-ins on ordinary questions 0.071 -> 0.036
+  (en), 0.144 -> 0.078 (ar), 0.156 -> 0.100 (fa), 0.250 -> 0.160 (ps). 0.5 lost a Farsi risk message;
+- CLEAR_VETO 0.2 (was 0.1): clear alarms on hard negatives 0.160 -> 0.120 (ar, fa), 0.060 -> 0.050 (en),
+  with one Farsi risk message of 70 moved from the full alarm to the check-in. The veto never applies
+  to a message of under VETO_MIN_WORDS words (safeguarding.py): "mikham bemiram" is the whole message.
+- The matcher's blind tuning questions as no-risk examples were tried and left out: on tuning data they
+  cut check-ins further, but held-out 7 (spent for it) lost three more risk messages with them.
 """
 
 from __future__ import annotations
@@ -39,7 +52,8 @@ from sklearn.linear_model import LogisticRegression
 FAST_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the examples load in 0.3 s, not 5
 
 THRESHOLD = 0.5
-CLEAR_VETO = 0.1  # below this, a word-list alarm becomes a check-in (safeguarding.py)
+CLEAR_VETO = 0.2  # below this, a word-list alarm becomes a check-in (safeguarding.py)
+DISTRESS_VETO = 0.4  # below this, a word-list check-in for vague distress is dropped (safeguarding.py)
 REGULARISATION_C = 8.0
 MAX_CLAUSES = 20  # of a long message, scored one by one for the veto
 _CLAUSE_BREAK = re.compile(r"[.,!?;:\n،؟؛]+")

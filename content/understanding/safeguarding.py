@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from content.understanding import risk_classifier as rc
 from content.understanding.english_words import english_words, word_count
 from content.understanding.languages import guess_language
 from content.understanding.matcher import Language, normalise
@@ -47,6 +48,9 @@ MAX_CHARS = 5000  # longer messages are checked on their first 5,000 characters
 MAX_COMBINATIONS = 4000  # of matches tried for one `together` rule; plenty for any real message
 KNOWN_WORD_FREQUENCY = 50  # in pyspellchecker's English list: a real word, not a typo
 CRISIS_REQUEST_MAX_WORDS = 6  # "emergency" alone asks for help; "is the emergency fund open" does not
+# A message hardly longer than the phrase it matched ("mikham bemiram") has no other words that could
+# make it harmless: the full alarm stands.
+VETO_MIN_WORDS = 5
 CLASSIFIER_MIN_WORDS = 2  # one word ("no", "nope") is too little for the classifier: the lists decide
 
 Level = Literal["clear", "possible"]
@@ -322,7 +326,14 @@ class RiskDetector:
             if chance >= RISK_CHANCE:
                 risk = Risk(self.families["distress"], guess_language(text), "possible")
                 found = risk, f"examples, chance {chance:.2f}"
-        elif found[0].level == "clear":
+        elif found[0].level == "possible" and found[0].id == "distress":
+            # A feeling said on the way to a practical question ("feel like a failure, can I still get the
+            # bursary") reads like the ordinary examples as a whole: answer it. Vague distress alone still
+            # gets the check-in.
+            chance = self._classifier.probability(text)
+            if chance < rc.DISTRESS_VETO:
+                return None
+        elif found[0].level == "clear" and len(words) >= VETO_MIN_WORDS:
             # A list phrase in a message that reads, as a whole and in every clause, like the harmless examples
             # (an essay on county lines, "my phone is about to die") gets the check-in, not the full alarm: crisis
             # contacts one tap away, and "no, I'm not safe" escalates.

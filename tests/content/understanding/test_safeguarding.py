@@ -57,6 +57,21 @@ def test_vague_distress_gets_the_possible_tier(detector):
     assert risk is not None and risk.level == "possible" and risk.id == "distress"
 
 
+@pytest.mark.parametrize("text", [
+    "so overwhelmed with the student finance forms, can my PA help me fill them in",
+    "struggling a lot lately, how do i get a new PA",
+])
+def test_a_feeling_on_the_way_to_a_practical_question_gets_the_answer_not_a_check_in(detector, text):
+    # The distress list alone would check in; the examples read the whole message as an ordinary question.
+    assert detector.assess(text) is None, detector.why(text)
+
+
+@pytest.mark.parametrize("text", ["i feel so overwhelmed", "feel like a failure tbh", "im so stressed and lonely"])
+def test_vague_distress_on_its_own_still_gets_the_check_in(detector, text):
+    risk = detector.assess(text)
+    assert risk is not None and risk.level == "possible" and risk.id == "distress", detector.why(text)
+
+
 def test_the_classifier_only_ever_raises_the_possible_tier(detector):
     # No list holds this wording; the examples teach that it is risk, but never as a full alarm.
     text = "tonight might be the last time i bother anyone tbh"
