@@ -131,7 +131,7 @@ def eligibility_answer(offer: Offer, lang: str, t: NullTranslations, age: int | 
                            "you now.") % {"age": age})
     elif not situation_fits:
         lines.append(_("From what you told me, this may not fit your situation."))
-    elif age is not None and rules_usual_limit_passed(offer, age):
+    elif age is not None and rules_usual_limit_passed(offer, age) and not situations & set(offer.eligibility.older_if):
         lines.append(_("You said you are %(age)d, so it depends on your situation (see above).") % {"age": age})
     elif age is not None:
         lines.append(_("You said you are %(age)d, so your age fits.") % {"age": age})

@@ -22,8 +22,11 @@ def money(pounds: Decimal, locale: Locale | str = "en_GB") -> str:
     loc = Locale.parse(locale) if isinstance(locale, str) else locale
     if pounds == pounds.to_integral_value():
         pattern = loc.currency_formats["standard"].pattern.split(";")[0].replace(".00", "")
-        return format_currency(pounds, "GBP", format=pattern, locale=loc, currency_digits=False)
-    return format_currency(pounds, "GBP", locale=loc)
+        text = format_currency(pounds, "GBP", format=pattern, locale=loc, currency_digits=False)
+    else:
+        text = format_currency(pounds, "GBP", locale=loc)
+    # Arabic's own symbol for the pound is "UK£"; the young people here see £ on every letter and bill.
+    return text.replace("UK£", "£")
 
 
 def period_text(period: Period, gettext: Gettext) -> str:

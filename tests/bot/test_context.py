@@ -182,3 +182,10 @@ def test_staying_put_past_21_is_not_ruled_out_for_those_who_can_stay_longer(engi
     assert "I have a disability" in followup.text
     # They may be in education or disabled: not ruled out, and not told it fits either.
     assert "You said you are 22, so it depends on your situation" in followup.text
+
+
+def test_a_disability_said_in_passing_lets_staying_put_fit_past_21(engine):
+    conv, replies = chat(engine, "nottingham", "can i stay with my foster carer after 18", "im disabled",
+                         "what if im 22")
+    assert "disabled" in conv.situations
+    assert replies[-1].intent == "eligibility" and "You said you are 22, so your age fits" in replies[-1].text

@@ -275,3 +275,9 @@ def test_what_can_i_get_choices_are_in_the_readers_language(get_page, lang):
     soup = get_page("/nottinghamshire/what-can-i-get", lang=lang)
     labels = [label.get_text(strip=True) for label in soup.select("#situations label, #status label")]
     assert labels and not [text for text in labels if text.isascii()]
+
+
+@pytest.mark.parametrize(("lang", "arrow"), [("en", "›"), ("ar", "‹"), ("fa", "‹")])
+def test_the_breadcrumb_arrow_points_the_way_the_page_reads(get_page, lang, arrow):
+    crumbs = get_page("/nottingham/offers/staying-put", lang=lang).select_one("nav.crumbs")
+    assert crumbs.select_one("span[aria-hidden]").get_text() == arrow

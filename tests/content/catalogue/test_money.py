@@ -39,7 +39,7 @@ def test_pounds_in_english(pounds, text):
 
 
 def test_each_locale_writes_pounds_its_own_way():
-    assert money(Decimal("500"), "ar") == "\u200f500\xa0UK£"
+    assert money(Decimal("500"), "ar") == "\u200f500\xa0£"  # not £: see money()
     assert money(Decimal("12.50"), "ps") == "£\xa012,50"  # Pashto: a decimal comma
     assert money(Decimal("1500"), "ps") == "£\xa01.500"
     assert money(Decimal("1500"), Locale.parse("ps")) == money(Decimal("1500"), "ps")
@@ -68,4 +68,10 @@ def test_amounts_in_english(amount, text):
 
 def test_amounts_in_arabic_use_the_catalogue_and_the_locale():
     amount = Amount(pounds=Decimal("500"), period=Period.ONE_OFF, qualifier=Qualifier.UP_TO)
-    assert amount_text(amount, arabic, "ar") == "حتى \u200f500\xa0UK£، دفعة واحدة"
+    assert amount_text(amount, arabic, "ar") == "حتى \u200f500\xa0£، دفعة واحدة"
+
+
+@pytest.mark.parametrize("locale", ["ar", "fa", "ps", "en_GB"])
+def test_the_pound_sign_is_plain_in_every_language(locale):
+    text = money(Decimal(1000), locale)
+    assert "£" in text and "UK" not in text
