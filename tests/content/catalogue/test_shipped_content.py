@@ -77,3 +77,21 @@ def test_example_questions_are_distinct_within_an_area(shipped_bundle):
 
 def test_read_content_is_repeatable():
     assert read_content() == read_content()
+
+
+def _numbers(text: str) -> set[str]:
+    """Every number in `text`, with Arabic-Indic and Persian digits read as 0-9 and thousands commas dropped."""
+    digits = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+    return set(re.findall(r"\d+", text.translate(digits).replace(",", "").replace("٬", "")))
+
+
+def test_every_translation_keeps_the_english_amounts_ages_and_numbers(shipped_bundle):
+    lost = {}
+    for offer in shipped_bundle.offers:
+        english = _numbers(" ".join([offer.title, offer.summary, offer.body, *offer.how_to_get_it]))
+        for lang, t in offer.translations.items():
+            words = " ".join([t.title, t.summary, t.body or offer.body, *(t.how_to_get_it or offer.how_to_get_it)])
+            if missing := english - _numbers(words):
+                lost[f"{offer.area}/{offer.slug} ({lang})"] = sorted(missing)
+    assert lost == {}
+    assert _numbers("£۲٬۰۰۰ و 21") == {"2000", "21"}
