@@ -60,6 +60,8 @@ Scorer = Callable[[str, str], tuple[str | None, list[str], bool]]
 def engine_scorer(engine: Engine) -> Scorer:
     def score(area: str, text: str) -> tuple[str | None, list[str], bool]:
         c = engine.classify(area, text)
+        if engine.intents.match(text) and not c.safeguarding:  # the chat answers "hows ur day" as small talk
+            return None, [m.offer.slug for m in c.candidates], c.safeguarding
         return c.slug, [m.offer.slug for m in c.candidates], c.safeguarding
 
     return score

@@ -99,3 +99,9 @@ def area_switch(catalogue: Catalogue, text: str, current: str, language: Languag
         if said and not set(without(words, said).split()) - _SWITCH_WORDS:
             return area.id
     return None
+
+
+def places_in(area_id: str, limit: int = 6, path: Path = PLACES_FILE) -> list[str]:
+    """A few towns or neighbourhoods of an area, as written in the places file, for people to recognise."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [str(p).title() for p in (data.get("places") or {}).get(area_id, [])[:limit]]

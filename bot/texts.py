@@ -77,6 +77,8 @@ def offer_text(offer: Offer, lang: str, t: NullTranslations) -> str:
     lines = [local.title, local.summary]
     if offer.may_have_ended(dt.date.today()):
         lines.append(may_have_ended_text(offer, t))
+    if lang != "en" and not local.checked:
+        lines.append(_("Translated by computer, not yet checked by a person."))
     if lang != "en" and not local.fully_translated:
         lines.append(_("Some of this is not in your language yet, so it is shown in English."))
     if offer.amount:

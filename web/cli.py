@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from flask.cli import AppGroup
 
 from content.accounts.staff import StaffError, create_staff
 from content.catalogue.loader import CONTENT_ROOT, ContentBundle, ContentError, load_content, read_content
+from content.catalogue.staleness import stale_offers
 from content.feedback.missed_risk import move_missed_risk
 from content.feedback.retention import export_person, purge_older_than
 from content.migrate import upgrade
@@ -79,6 +81,20 @@ def check_command(root: Path) -> None:
     """Check every content file without touching the database."""
     bundle = _read_or_exit(root)
     click.echo(f"content ok: {len(bundle.areas)} areas, {len(bundle.offers)} offers")
+
+
+@content_cli.command("report")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=CONTENT_ROOT)
+def report_command(root: Path) -> None:
+    """List offers past their yearly review or past the last year their source says they run."""
+    bundle = _read_or_exit(root)
+    sources = {s.file: s.title for s in bundle.sources}
+    stale = stale_offers(bundle.offers, dt.date.today())
+    for item in stale:
+        o = item.offer
+        click.echo(f"{o.area}/{o.slug}: {'; '.join(item.reasons)}. Source: {sources.get(o.source, o.source)}")
+    written = [o for o in bundle.offers if o.shared_from is None]
+    click.echo(f"{len(stale)} of {len(written)} offers need checking.")
 
 
 @content_cli.command("load")

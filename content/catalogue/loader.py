@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -240,6 +240,8 @@ def _read_offers(
         for key in ("area", "slug"):
             if key in data:
                 problems.append(Problem(name, key, "unknown field (the path gives the area and slug)"))
+        if "shared_from" in data:
+            problems.append(Problem(name, "shared_from", "unknown field (use also_in in the home area's file)"))
 
         def bad(field_name: str, reason: str) -> None:
             problems.append(Problem(name, field_name, reason))  # noqa: B023 - used at once
@@ -269,6 +271,24 @@ def _read_offers(
             except (UnknownLocaleError, ValueError):
                 bad(f"translations.{locale}", "unknown language code")
         yield offer
+        yield from _shown_in_other_areas(offer, area_by_id, seen, name, bad)
+
+
+def _shown_in_other_areas(offer: Offer, area_by_id: dict[str, Area], seen: dict[tuple[str, str], str], name: str,
+                          bad: Callable[[str, str], None]) -> Iterator[Offer]:
+    """The offer as each area in `also_in` shows it: the same words, that area's id, and where it is written."""
+    for other in offer.also_in:
+        if other not in area_by_id:
+            bad("also_in", f"unknown area {other!r} (not in content/areas.yaml)")
+        elif other == offer.area:
+            bad("also_in", f"{other!r} is this offer's own area")
+        elif offer.eligibility.districts:
+            bad("also_in", "an offer limited to some districts belongs to one area")
+        elif (other, offer.slug) in seen:
+            bad("also_in", f"{other} already has an offer {offer.slug!r}: {seen[other, offer.slug]}")
+        else:
+            seen[other, offer.slug] = name
+            yield offer.model_copy(update={"area": other, "also_in": [], "shared_from": offer.area})
 
 
 # --- loading into the database ---------------------------------------------------------------

@@ -88,6 +88,12 @@ class Contact(Strict):
     web: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
 
 
+def _checked_together(t: OfferTranslation) -> OfferTranslation:
+    if (t.checked_by is None) != (t.checked_on is None):
+        raise ValueError("checked_by and checked_on go together: who checked the translation, and when")
+    return t
+
+
 class OfferTranslation(Strict):
     """An offer's words in another language; anything left out is shown in English."""
 
@@ -97,6 +103,12 @@ class OfferTranslation(Strict):
     how_to_get_it: list[Text] | None = None
     # Questions young people might ask in this language: the chat learns the offer's meaning from them.
     example_questions: list[Text] | None = None
+    # Who fluent checked this translation against the English, and when. Until then the page says it
+    # was translated by computer and not yet checked by a person.
+    checked_by: Text | None = None
+    checked_on: dt.date | None = None
+
+    _check_checked = model_validator(mode="after")(_checked_together)
 
 
 def _one_sentence(summary: str) -> str:
@@ -123,6 +135,9 @@ class OfferFile(Strict):
     # The last year the source says it runs ("funding to 2023"); after that year the page and the
     # bot say it may have ended.
     running_until: int | None = Field(default=None, ge=2000, le=2100)
+    # Other areas whose young people can get it too (NTU's bursary is for City and County care leavers):
+    # written once, in the home area's folder, and shown in each area.
+    also_in: list[Slug] = []
     translations: dict[Locale, OfferTranslation] = {}
 
 
@@ -230,6 +245,7 @@ class SourcesFile(Strict):
 class Offer(OfferFile):
     area: Slug
     slug: Slug
+    shared_from: Slug | None = None  # set on an offer shown in `area` but written in this area's folder
 
     def may_have_ended(self, today: dt.date) -> bool:
         """True once the last year its source says it runs is over: say so, and who to check with."""
@@ -239,13 +255,14 @@ class Offer(OfferFile):
         """The offer's words in `locale`, falling back to English field by field."""
         t = self.translations.get(locale)
         if t is None:
-            return LocalisedOffer(self.title, self.summary, self.body, tuple(self.how_to_get_it), False)
+            return LocalisedOffer(self.title, self.summary, self.body, tuple(self.how_to_get_it), False, True)
         return LocalisedOffer(
             t.title,
             t.summary,
             t.body or self.body,
             tuple(t.how_to_get_it or self.how_to_get_it),
             t.body is not None and t.how_to_get_it is not None,
+            t.checked_by is not None,
         )
 
 
@@ -256,3 +273,4 @@ class LocalisedOffer:
     body: str
     how_to_get_it: tuple[str, ...]
     fully_translated: bool
+    checked: bool  # English, or a translation someone fluent has checked

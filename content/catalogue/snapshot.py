@@ -169,6 +169,8 @@ def _offer_from_row(row: OfferRow) -> Offer:
             "source": row.source,
             "last_reviewed": row.last_reviewed,
             "running_until": row.running_until,
+            "also_in": row.also_in,
+            "shared_from": row.shared_from,
             "translations": row.translations,
         }
     )

@@ -104,6 +104,8 @@ class OfferRow(Base):
     source: Mapped[str] = mapped_column(ForeignKey("sources.file"))
     last_reviewed: Mapped[dt.date]
     running_until: Mapped[Optional[int]]
+    also_in: Mapped[list[Any]] = mapped_column(default=list)
+    shared_from: Mapped[Optional[str]] = mapped_column(String(80))
     translations: Mapped[dict[str, Any]]
 
     def __repr__(self) -> str:

@@ -42,6 +42,9 @@ EXAMPLE_WEIGHT = 0.7
 SUMMARY_WEIGHT = 0.5
 COVERAGE_SHARE = 0.65  # of the final score; the rest is phrase similarity
 SHORTLIST = 20  # only the offers sharing the most meaning are compared phrase by phrase
+# An offer shown in an area but written for another (NTU's bursary in the City) gives way to the area's
+# own offers on general questions ("money for uni"); asked for by name ("ntu bursary") it still comes first.
+SHARED_OFFER_WEIGHT = 0.85
 
 
 @dataclass(frozen=True)
@@ -136,8 +139,9 @@ class OfferMatcher:
             self._phrases[key] = tuple(
                 " ".join(self._words(t)) for t in [offer.title, *offer.keywords, *offer.example_questions, *translated]
             )
-            df.update(weights.keys())
-        n = max(len(self._offers), 1)
+            if offer.shared_from is None:  # a word's rarity is counted once per offer as written
+                df.update(weights.keys())
+        n = max(sum(o.shared_from is None for o in self._offers), 1)
         self._idf = {word: math.log(1 + n / count) for word, count in df.items()}
         self._unknown_idf = math.log(1 + n)
         self._vocab = tuple(sorted(vocab))
@@ -199,6 +203,8 @@ class OfferMatcher:
             phrases = self._phrases[offer.area, offer.slug]
             similarity = max(fuzz.token_sort_ratio(query, phrase) for phrase in phrases) / 100
             score = 100 * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * similarity)
+            if offer.shared_from is not None:
+                score *= SHARED_OFFER_WEIGHT
             results.append(Match(offer, round(score, 1), round(found, 2), round(coverage, 3)))
         results.sort(key=lambda m: (-m.score, m.offer.title))
         return results[:limit]

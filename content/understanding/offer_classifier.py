@@ -22,7 +22,7 @@ from content.catalogue.schema import Offer
 from content.understanding.matcher import normalise
 
 REGULARISATION_C = 10.0
-MAX_ITERATIONS = 300
+MAX_ITERATIONS = 1000
 
 
 def training_texts(offer: Offer) -> list[str]:

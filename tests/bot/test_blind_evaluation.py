@@ -40,16 +40,23 @@ def test_held_out_and_tuning_halves_share_no_message():
     assert not {m["text"] for m in tuning} & {m["text"] for m in held}
 
 
-# Measured on 2026-11-24 (words and the n-gram offer classifier, follow-ups, area switching).
+# Measured on 2026-11-24 (words and the n-gram offer classifier, follow-ups, area switching). Later that
+# day NTU's bursary and Next Steps sessions joined the City's offers (issue 10: they are for City care
+# leavers too): a City question about money for university may now be asked back ("did you mean") rather
+# than answered. Arabic first-right fell from 0.677 to 0.645 (one message) and story turns from 0.470 to
+# 0.452, while answered-right rose from 0.629 to 0.674; the two floors were lowered to those figures.
+# With the audited offer texts and the classifier run to convergence, first-right was 0.839 (two
+# questions fewer). Held-out 3 has now been measured too often to be evidence: it stays as a regression
+# check, and held-out 4 is written for the next round (README, Understanding).
 REGRESSION_FLOORS = {
-    "answered_right": (">=", 0.62),
+    "answered_right": (">=", 0.66),
     "answered_wrong": ("<=", 0.065),
-    "first_right": (">=", 0.84),
+    "first_right": (">=", 0.83),
     "not_ours_answered": ("<=", 0.11),
-    "first_right_ar": (">=", 0.67),
+    "first_right_ar": (">=", 0.64),
     "first_right_fa": (">=", 0.72),
     "first_right_ps": (">=", 0.82),
-    "story_turns_right": (">=", 0.46),
+    "story_turns_right": (">=", 0.45),
     "other_area_right": (">=", 0.69),
 }
 

@@ -50,7 +50,7 @@ def test_one_offer(client, spec):
     assert response.status_code == 200
     data = response.get_json()
     validate(spec, "/areas/{area}/offers/{slug}", data)
-    assert data["amount"] == {"pounds": "500", "period": "one-off", "qualifier": "up-to"}
+    assert data["amount"] == {"pounds": "500", "period": "not-stated", "qualifier": "up-to"}
     assert data["page_url"].endswith("/nottinghamshire/offers/you-know-your-mind")
 
 

@@ -131,3 +131,13 @@ def test_rescan_moves_missed_risk_to_safeguarding_without_text(runner):
         assert len(moved) == 1 and moved[0].text is None and moved[0].chat_ref is None and moved[0].risk_kind
         assert [r.text for r in kept] == ["who won the match last night"]
     assert "moved 0" in cli.invoke(args=["feedback", "rescan"]).output
+
+
+def test_content_report_lists_offers_that_may_have_ended_with_their_source(runner):
+    _, cli = runner
+    result = cli.invoke(args=["content", "report"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert ("nottinghamshire/care-2-work: may have ended: its source says it ran until 2023. Source: "
+            "Nottinghamshire County Council, Partnership Strategy report to committee, March 2022") in lines
+    assert lines[-1].endswith("offers need checking.")

@@ -73,7 +73,8 @@ def test_offer_page_shows_everything(get_page):
     soup = get_page("/nottinghamshire/offers/you-know-your-mind")
     text = soup.select_one("main").get_text(" ", strip=True)
     assert soup.h1.get_text(strip=True)
-    assert soup.select_one(".amount").get_text(" ", strip=True) == "How much: Up to £500, one payment"
+    # Source 001 says "up to £500 each" and gives no period.
+    assert soup.select_one(".amount").get_text(" ", strip=True) == "How much: Up to £500"
     assert "Who can get this" in text
     assert soup.select("ol.steps li")
     assert "Where this comes from: Nottinghamshire County Council" in text
@@ -101,7 +102,8 @@ def test_offer_falls_back_to_english_and_says_so(tmp_path, shipped_bundle):
     assert soup.select_one("p.notice")
     assert soup.h1["lang"] == "en"
     translated = BeautifulSoup(client.get("/nottingham/offers/staying-put?lang=fa").data, "html.parser")
-    assert translated.select_one("p.notice") is None and translated.h1.get("lang") != "en"
+    # Fully translated: only the note that nobody fluent has checked it yet.
+    assert [p["id"] for p in translated.select("p.notice")] == ["not-checked"] and translated.h1.get("lang") != "en"
 
 
 def test_help_page_lists_crisis_lines_with_tel_links(get_page):
@@ -281,3 +283,26 @@ def test_what_can_i_get_choices_are_in_the_readers_language(get_page, lang):
 def test_the_breadcrumb_arrow_points_the_way_the_page_reads(get_page, lang, arrow):
     crumbs = get_page("/nottingham/offers/staying-put", lang=lang).select_one("nav.crumbs")
     assert crumbs.select_one("span[aria-hidden]").get_text() == arrow
+
+
+def test_ntus_offers_are_shown_to_city_care_leavers_too(get_page):
+    soup = get_page("/nottingham/offers/ntu-care-leaver-bursary")
+    assert soup.select_one("h1").get_text(strip=True).startswith("Nottingham Trent University bursary")
+    found = get_page("/nottingham/what-can-i-get?age=19&status=care-leaver&situations=at-university")
+    hrefs = {a["href"] for a in found.select(".results .cards a")}
+    assert {"/nottingham/offers/ntu-care-leaver-bursary", "/nottingham/offers/higher-education-bursary"} <= hrefs
+
+
+def test_a_translation_nobody_has_checked_says_so(get_page):
+    soup = get_page("/nottinghamshire/offers/council-tax-exemption", lang="ar")
+    assert soup.select_one("#not-checked").get_text(strip=True) == "تُرجم بالحاسوب، ولم يراجعه شخص بعد."
+    assert get_page("/nottinghamshire/offers/council-tax-exemption", lang="en").select_one("#not-checked") is None
+
+
+def test_someone_who_does_not_know_their_council_can_pick_their_district_or_the_city(get_page):
+    soup = get_page("/?choose=1")
+    links = {a.get_text(strip=True): a["href"] for a in soup.select("#places a")}
+    assert links["Mansfield"] == links["Newark and Sherwood"] == "/nottinghamshire/"
+    assert links["Nottingham"] == "/nottingham/"
+    assert len(links) == 8  # the seven County districts of source 001, and the City
+    assert "Lenton" in soup.select_one("#places").get_text()

@@ -46,6 +46,7 @@ EXPECTED = {
     "/staff/unanswered/teach",
     "/staff/unanswered/gap",
     "/staff/insights",
+    "/staff/needs-checking",
     "/healthz",
     "/api/v1/areas/<area_id>/openreferral/",
     "/api/v1/areas/<area_id>/openreferral/services",

@@ -7,6 +7,7 @@ from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from bot.engine import Thresholds
+from bot.places import places_in
 from content.catalogue.eligibility import YoungPerson, money_totals, offers_for
 from content.catalogue.schema import Area, Offer
 from web.content_access import catalogue, content
@@ -56,7 +57,8 @@ def choose_area() -> ResponseReturnValue:
     remembered = request.cookies.get(AREA_COOKIE, "")
     if "choose" not in request.args and catalogue().has_area(remembered):
         return redirect(url_for("site.area_home", area_id=remembered))
-    return render_template("site/choose_area.html", areas=catalogue().areas)
+    areas = catalogue().areas
+    return render_template("site/choose_area.html", areas=areas, places={a.id: places_in(a.id) for a in areas})
 
 
 @bp.get("/<area_id>/")

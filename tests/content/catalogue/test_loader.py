@@ -362,3 +362,37 @@ def test_failed_load_leaves_previous_content(sessions, shipped_bundle, monkeypat
     with sessions() as s:
         after = read_catalogue(s)
     assert after == before
+
+
+NTU = "offers/nottinghamshire/ntu-care-leaver-bursary.yaml"
+
+
+def test_an_offer_for_both_areas_is_written_once_and_shown_in_each(root):
+    offers = {(o.area, o.slug): o for o in read_content(root).offers}
+    county, city = offers["nottinghamshire", "ntu-care-leaver-bursary"], offers["nottingham", "ntu-care-leaver-bursary"]
+    assert (county.shared_from, city.shared_from) == (None, "nottinghamshire")
+    assert city.title == county.title and city.source == county.source
+    edit(root, NTU, lambda d: d.update(title="NTU bursary, changed once"))
+    offers = {(o.area, o.slug): o for o in read_content(root).offers}
+    assert offers["nottingham", "ntu-care-leaver-bursary"].title == "NTU bursary, changed once"
+
+
+@pytest.mark.parametrize(("also_in", "reason"), [
+    (["derby"], "unknown area 'derby' (not in content/areas.yaml)"),
+    (["nottinghamshire"], "'nottinghamshire' is this offer's own area"),
+])
+def test_a_wrong_also_in_is_refused(root, also_in, reason):
+    edit(root, NTU, lambda d: d.update(also_in=also_in))
+    assert only_problem(root) == f"content/{NTU}: also_in: {reason}"
+
+
+def test_also_in_may_not_hide_the_other_areas_own_offer(root):
+    shutil.copy(root / "offers" / "nottingham" / "complaints.yaml",
+                root / "offers" / "nottingham" / "ntu-care-leaver-bursary.yaml")
+    assert only_problem(root).startswith(f"content/{NTU}: also_in: nottingham already has an offer "
+                                         "'ntu-care-leaver-bursary'")
+
+
+def test_shared_from_is_not_written_by_hand(root):
+    edit(root, NTU, lambda d: d.update(shared_from="nottingham"))
+    assert "shared_from: unknown field (use also_in in the home area's file)" in only_problem(root)

@@ -91,8 +91,8 @@ def test_no_record_holds_a_null(catalogue):
 def test_money_is_described_as_paid_to_the_young_person(catalogue):
     ykym = catalogue.offer("nottinghamshire", "you-know-your-mind")
     record = service_record(catalogue, ykym, page_url)
-    assert record["fees"] == "Free. You are paid, not charged: up to £500, one payment."
-    assert record["cost_options"][0]["amount_description"] == "Up to £500, one payment, paid to the young person"
+    assert record["fees"] == "Free. You are paid, not charged: up to £500."
+    assert record["cost_options"][0]["amount_description"] == "Up to £500, paid to the young person"
     assert service_record(catalogue, catalogue.offer("nottingham", "advocacy"), page_url)["fees"] == "Free"
 
 

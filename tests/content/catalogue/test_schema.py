@@ -18,14 +18,23 @@ def offer(shipped_bundle):
 
 
 def test_a_full_translation(offer):
-    assert offer.localised("ar") == LocalisedOffer("إعفاء", "ملخص", "النص", ("اسأل",), True)
+    assert offer.localised("ar") == LocalisedOffer("إعفاء", "ملخص", "النص", ("اسأل",), True, False)
 
 
 def test_what_is_not_translated_is_shown_in_english(offer):
-    assert offer.localised("fa") == LocalisedOffer("معافیت", "خلاصه", offer.body, tuple(offer.how_to_get_it), False)
-    assert offer.localised("ps") == LocalisedOffer("معافیت", "لنډیز", "متن", tuple(offer.how_to_get_it), False)
+    assert offer.localised("fa") == LocalisedOffer("معافیت", "خلاصه", offer.body, tuple(offer.how_to_get_it), False,
+                                                   False)
+    assert offer.localised("ps") == LocalisedOffer("معافیت", "لنډیز", "متن", tuple(offer.how_to_get_it), False,
+                                                   False)
 
 
 def test_a_language_with_no_translation_is_english(offer):
     assert offer.localised("en") == LocalisedOffer(offer.title, offer.summary, offer.body,
-                                                   tuple(offer.how_to_get_it), False)
+                                                   tuple(offer.how_to_get_it), False, True)
+
+
+def test_a_checked_translation_says_who_and_when(offer):
+    checked = OfferTranslation(title="إعفاء", summary="ملخص", checked_by="A. Fluent reader", checked_on="2026-11-24")
+    assert offer.model_copy(update={"translations": {"ar": checked}}).localised("ar").checked
+    with pytest.raises(ValueError, match="checked_by and checked_on go together"):
+        OfferTranslation(title="إعفاء", summary="ملخص", checked_by="A. Fluent reader")

@@ -7,7 +7,8 @@ import pytest
 from tests.web.staff.conftest import ADMIN, WORKER, sign_in, soup_of, token
 
 GET_ROUTES = ["/staff/", "/staff/items/1", "/staff/publish", "/staff/export.csv", "/staff/people", "/staff/audit",
-              "/staff/unanswered", "/staff/insights", "/staff/password", "/staff/people/1/password"]
+              "/staff/unanswered", "/staff/insights", "/staff/needs-checking", "/staff/password",
+              "/staff/people/1/password"]
 POST_ROUTES = ["/staff/logout", "/staff/items/1/status", "/staff/items/1/theme", "/staff/items/1/note",
                "/staff/items/1/handled", "/staff/items/bulk", "/staff/publish", "/staff/people",
                "/staff/people/1/deactivate", "/staff/unanswered/teach", "/staff/unanswered/gap",

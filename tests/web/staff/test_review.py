@@ -210,3 +210,12 @@ def test_a_message_left_in_the_chat_with_a_way_to_reach_them_shows_wants_contact
     assert tagged[0].select_one("strong.tag").get_text() == "wants contact"
     assert "please call me" in tagged[0].get_text()
     assert "07700900123" in soup_of(worker.get(f"/staff/items/{with_contact}")).get_text()
+
+
+def test_needs_checking_lists_offers_that_may_have_ended(worker):
+    soup = soup_of(worker.get("/staff/needs-checking"))
+    rows = {tr.select_one("th a").get_text(strip=True): tr.get_text(" ", strip=True)
+            for tr in soup.select("#stale tbody tr")}
+    care_2_work = next(text for title, text in rows.items() if title.startswith("Care 2 Work"))
+    assert "may have ended: its source says it ran until 2023" in care_2_work
+    assert "Partnership Strategy report to committee" in care_2_work
