@@ -30,8 +30,11 @@ test: $(BIN)/activate translations ## set up and run the whole test suite
 lint: $(BIN)/activate ## ruff
 	$(BIN)/ruff check .
 
-check-content: $(BIN)/activate ## check every content file without loading it
+check-content: $(BIN)/activate ## check every content file, its truths and its age, without loading it
 	$(BIN)/flask content check
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/content/catalogue/test_shipped_content.py \
+		tests/content/catalogue/test_age_claims.py tests/content/catalogue/test_eligibility.py
+	$(BIN)/flask content report
 
 bench: $(BIN)/activate translations ## page weights, requests/second, matching latency (prints numbers)
 	$(BIN)/python bench/site_bench.py

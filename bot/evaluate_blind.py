@@ -26,7 +26,7 @@ from bot.engine import Engine
 from bot.match_contract import MatchSession
 
 BLIND_DIR = Path(__file__).resolve().parent.parent / "tests" / "bot" / "blind"
-FROZEN = ("heldout-3",)
+FROZEN = ("heldout-4",)  # heldout-3-spent: measured too often, and its labels predate 11 offers
 FOLLOWUPS = frozenset({"amount", "eligibility", "how_to_get", "who_to_contact", "tell_me_more"})
 FLOORS = {  # issue 9's floors on the frozen held-out parts
     "answered_right": (">=", 0.92),

@@ -108,6 +108,7 @@ class OfferMatcher:
         self._postings: dict[tuple[str, str], list[tuple[int, float]]] = {}
         df: Counter[str] = Counter()
         vocab: set[str] = set()
+        word_offers: Counter[str] = Counter()  # how many offers use each word: ties in a typo go to the commoner
         for index, offer in enumerate(self._offers):
             weights: dict[str, float] = {}
             fields = [
@@ -119,6 +120,7 @@ class OfferMatcher:
             for translation in offer.translations.values():
                 fields += [([translation.title], TITLE_WEIGHT, True), ([translation.summary], SUMMARY_WEIGHT, True),
                            (translation.example_questions or [], EXAMPLE_WEIGHT, True)]
+            offer_words: set[str] = set()
             for texts, weight, translated in fields:
                 for text in texts:
                     words = self._words(text)
@@ -127,9 +129,11 @@ class OfferMatcher:
                         # ("pool" is money in Finglish) would be taken for English words and typos.
                         words = [w for w in words if not w.isascii()]
                     vocab.update(words)
+                    offer_words.update(words)
                     for word in words:
                         key = stem(word)
                         weights[key] = max(weights.get(key, 0.0), weight)
+            word_offers.update(offer_words)
             key = (offer.area, offer.slug)
             self._weights[key] = weights
             for word_stem, weight in weights.items():
@@ -146,6 +150,7 @@ class OfferMatcher:
         self._unknown_idf = math.log(1 + n)
         self._vocab = tuple(sorted(vocab))
         self._vocab_set = frozenset(vocab)
+        self._word_offers = word_offers
         self._corrections: dict[str, str] = {}
 
     def _expand(self, text: str) -> str:
@@ -164,8 +169,9 @@ class OfferMatcher:
             # Short words may be one edit off ("mony"); longer ones one in four ("apprentiship").
             # Counted in edits: a similarity cutoff of 0.8 missed an exact 0.8 in rapidfuzz's rounding.
             edits = 1 if len(word) < 7 else len(word) // 4
-            best = process.extractOne(word, self._vocab, scorer=Levenshtein.distance, score_cutoff=edits)
-            found = best[0] if best else word
+            close = process.extract(word, self._vocab, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
+            # The nearest; between equally near words ("mony": money or many), the one more offers use.
+            found = min(close, key=lambda c: (c[1], -self._word_offers[c[0]], c[0]))[0] if close else word
             if len(self._corrections) > 50_000:  # bounded: made-up words must not grow memory forever
                 self._corrections.clear()
             self._corrections[word] = found

@@ -37,7 +37,9 @@ def scores(file_engine):
 def test_top1_floor(scores):
     # 0.90 with words alone; the hybrid of words and meaning answers outright only when both agree,
     # which costs this (tuned-on) set a little and halves wrong answers on blind questions (README).
-    assert scores["top1"] >= 0.87
+    # 0.87 until 11 offers joined on 2026-11-24 (issue 10, 39 -> 50 offers): more offers near each other
+    # mean "did you mean" a little more often (0.856).
+    assert scores["top1"] >= 0.85
 
 
 def test_top3_floor(scores):
@@ -69,7 +71,9 @@ def test_held_out_set_written_apart_from_the_tuning_set(file_engine):
     tests/content/understanding/safeguarding_sets/ (held-out 2, 3 and 4 frozen)."""
     held = load_messages(DEFAULT_SET.parent / "heldout.yaml")
     figures = evaluate("matcher", engine_scorer(file_engine), held).figures()
-    assert figures["top1"] >= 0.88
+    # 0.88 until 11 offers joined on 2026-11-24 (issue 10): the bot asks "did you mean" a little more
+    # often (0.874), while wrong answers fell (0.018 -> 0.009).
+    assert figures["top1"] >= 0.87
     assert figures["wrong_answers"] <= 0.02
     assert figures["top3"] >= 0.97
     assert figures["oos_answered"] <= 0.05
