@@ -85,7 +85,7 @@ def offer_text(offer: Offer, lang: str, t: NullTranslations) -> str:
         lines.append(_("How much:") + " " + amount_text(offer.amount, _, locale=_babel_locale(lang)))
     lines.append(_("How to get it"))
     lines += [f"{i}. {step}" for i, step in enumerate(local.how_to_get_it, 1)]
-    lines.append(_("Who to contact") + ": " + offer.contact.who)
+    lines.append(_("Who to contact") + ": " + _(offer.contact.who))  # contact lines are in the catalogs
     return "\n".join(lines)
 
 
@@ -102,7 +102,7 @@ def how_to_text(offer: Offer, lang: str, t: NullTranslations) -> str:
 
 def contact_text(offer: Offer, t: NullTranslations) -> str:
     c = offer.contact
-    lines = [f"{t.gettext('Who to contact')}: {c.who}"]
+    lines = [f"{t.gettext('Who to contact')}: {t.gettext(c.who)}"]
     lines += [x for x in (c.phone, c.email, c.web) if x]
     return "\n".join(lines)
 

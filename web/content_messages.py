@@ -26,3 +26,18 @@ def extract_content_yaml(
             for key, value in item.value:
                 if key.value in TRANSLATED_FIELDS and isinstance(value, yaml.ScalarNode):
                     yield value.start_mark.line + 1, "gettext", value.value, [f"content: {key.value}"]
+
+
+def extract_offer_contacts(
+    fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: dict[str, Any]
+) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Yield an offer's `contact.who` ("Your social worker or Personal Adviser (PA)"): short, shared by
+    many offers, and shown on every offer page, so translated in the catalogs, not in each file."""
+    root = yaml.compose(fileobj.read().decode("utf-8"))
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for key, value in root.value:
+        if key.value == "contact" and isinstance(value, yaml.MappingNode):
+            for field, text in value.value:
+                if field.value == "who" and isinstance(text, yaml.ScalarNode):
+                    yield text.start_mark.line + 1, "gettext", text.value, ["content: contact.who"]
