@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
 from content.catalogue.loader import read_content
 from tests.conftest import ROOT, SHARED
@@ -95,3 +96,25 @@ def test_every_translation_keeps_the_english_amounts_ages_and_numbers(shipped_bu
                 lost[f"{offer.area}/{offer.slug} ({lang})"] = sorted(missing)
     assert lost == {}
     assert _numbers("£۲٬۰۰۰ و 21") == {"2000", "21"}
+
+
+GLOSSARY = ROOT / "content" / "language" / "glossary.yaml"
+
+
+def test_every_translation_keeps_the_glossarys_care_terms(shipped_bundle):
+    """Personal Adviser, Pathway Plan, Staying Put...: rendered the same way in every offer of a language."""
+    terms = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))["terms"]
+
+    def flat(*texts: str) -> str:
+        return " ".join(" ".join(texts).split()).lower()  # line breaks inside a term do not count
+
+    lost = []
+    for offer in (o for o in shipped_bundle.offers if o.shared_from is None):
+        english = flat(offer.title, offer.summary, offer.body, *offer.how_to_get_it)
+        for lang, t in offer.translations.items():
+            words = flat(t.title, t.summary, t.body or offer.body, *(t.how_to_get_it or offer.how_to_get_it))
+            for term in terms:
+                forms = term["forms"] if isinstance(term["forms"], list) else term["forms"][lang]
+                if term["en"].lower() in english and not any(f.lower() in words for f in forms):
+                    lost.append(f"{offer.area}/{offer.slug} ({lang}): {term['en']}")
+    assert lost == []
