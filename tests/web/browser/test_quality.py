@@ -88,6 +88,7 @@ def test_offer_page_first_visit_is_under_60kb_and_all_local(browser, live_server
     context.close()
     assert hosts == {live_server.split("/")[2]}
     page_url = live_server + "/nottinghamshire/offers/you-know-your-mind"
-    assert sizes[page_url] > 5 * 1024 and any(u.endswith(".css") and n > 0 for u, n in sizes.items())
+    # The bodies were really read (a page of this offer is about 5 KB compressed; nothing real is under 2).
+    assert sizes[page_url] > 2 * 1024 and any(u.endswith(".css") and n > 0 for u, n in sizes.items())
     total = sum(sizes.values())
     assert total <= 60 * 1024, (total, sizes)
