@@ -14,6 +14,8 @@ from flask.cli import AppGroup
 
 from content.accounts.staff import StaffError, create_staff
 from content.catalogue.loader import CONTENT_ROOT, ContentBundle, ContentError, load_content, read_content
+from content.catalogue.offer_files import write_offer_files
+from content.catalogue.snapshot import read_written_offers
 from content.catalogue.staleness import stale_offers
 from content.feedback.missed_risk import move_missed_risk
 from content.feedback.retention import export_person, purge_older_than
@@ -108,6 +110,29 @@ def load_command(root: Path) -> None:
         report = load_content(session, bundle)
     access.cache.invalidate()
     click.echo(f"loaded {len(bundle.offers)} offers: {report}")
+
+
+@content_cli.command("export")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=CONTENT_ROOT)
+def export_command(root: Path) -> None:
+    """Write the offers in the database back to the offer files (changes made in the dashboard)."""
+    with content().sessions() as session:
+        offers = read_written_offers(session)
+    written, removed = write_offer_files(root, offers)
+    for path in written:
+        click.echo(f"wrote {path}")
+    for path in removed:
+        click.echo(f"removed {path} (offer retired)")
+    click.echo(f"{len(offers)} offers; {len(written)} file(s) written, {len(removed)} removed")
+
+
+@content_cli.command("format")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=CONTENT_ROOT)
+def format_command(root: Path) -> None:
+    """Rewrite hand-edited offer files in the one format the export writes (nothing else changes)."""
+    bundle = _read_or_exit(root)
+    written, _ = write_offer_files(root, list(bundle.offers))
+    click.echo(f"{len(written)} file(s) reformatted")
 
 
 @content_cli.command("migrate")

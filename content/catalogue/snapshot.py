@@ -121,6 +121,12 @@ def read_catalogue(session: Session) -> Catalogue:
     return Catalogue(state.fingerprint if state else "", areas, categories, situations, crisis, sources, offers)
 
 
+def read_written_offers(session: Session) -> list[Offer]:
+    """The offers as their files hold them: written in their own area, without taught questions."""
+    rows = session.scalars(select(OfferRow).where(OfferRow.shared_from.is_(None)).order_by(OfferRow.id))
+    return [_offer_from_row(r) for r in rows]
+
+
 def _read_ordered(session: Session, row_type: type[Any], model: type[M]) -> tuple[M, ...]:
     """Rows of a table in file order, as domain objects (the row's columns less `position`)."""
     rows = session.scalars(select(row_type).order_by(row_type.position))

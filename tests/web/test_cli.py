@@ -141,3 +141,19 @@ def test_content_report_lists_offers_that_may_have_ended_with_their_source(runne
     assert ("nottinghamshire/care-2-work: may have ended: its source says it ran until 2023. Source: "
             "Nottinghamshire County Council, Partnership Strategy report to committee, March 2022") in lines
     assert lines[-1].endswith("offers need checking.")
+
+
+def test_export_after_load_writes_nothing_and_format_fixes_a_hand_edit(runner, tmp_path):
+    _, cli = runner
+    root = content_copy(tmp_path)
+    assert cli.invoke(args=["content", "load", "--root", str(root)]).exit_code == 0
+    result = cli.invoke(args=["content", "export", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("0 file(s) written, 0 removed")
+    path = root / "offers/nottingham/staying-put.yaml"
+    hand_edited = path.read_text(encoding="utf-8").replace("who: [care-leaver]", "who:\n    - care-leaver")
+    path.write_text(hand_edited, encoding="utf-8")
+    formatted = cli.invoke(args=["content", "format", "--root", str(root)])
+    assert formatted.output.strip() == "1 file(s) reformatted"
+    again = cli.invoke(args=["content", "export", "--root", str(root)])
+    assert again.output.strip().endswith("0 file(s) written, 0 removed")
