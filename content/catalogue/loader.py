@@ -14,18 +14,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from babel import Locale, UnknownLocaleError
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from content.catalogue.age_claims import age_claims_disagree
+from content.catalogue.offer_checks import InvalidData, OfferRules, offer_problems, parse, sharing_problems, shown_in
 from content.catalogue.schema import (
     Area,
     AreasFile,
@@ -35,7 +34,6 @@ from content.catalogue.schema import (
     CrisisLine,
     Offer,
     Situation,
-    SituationKind,
     SituationsFile,
     Source,
     SourcesFile,
@@ -144,16 +142,9 @@ def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> Any:
 
 def _validate(model: type[M], data: Any, name: str, problems: list[Problem]) -> M | None:
     try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        for err in exc.errors():
-            loc = ".".join(str(part) for part in err["loc"]) or "(file)"
-            reason = err["msg"]
-            if err["type"] == "missing":
-                reason = "required field is missing"
-            elif err["type"] == "extra_forbidden":
-                reason = "unknown field"
-            problems.append(Problem(name, loc, reason))
+        return parse(model, data)
+    except InvalidData as exc:
+        problems.extend(Problem(name, loc, reason) for loc, reason in exc.problems)
         return None
 
 
@@ -209,10 +200,7 @@ def _read_offers(
     problems: list[Problem],
 ) -> Iterator[Offer]:
     offers_dir = root / "offers"
-    category_ids = {c.id for c in categories}
-    statuses = {s.id for s in situations if s.kind is SituationKind.STATUS}
-    doings = {s.id for s in situations if s.kind is SituationKind.SITUATION}
-    source_files = {s.file for s in sources}
+    rules = OfferRules.of(area_by_id.values(), categories, situations, sources)
     seen: dict[tuple[str, str], str] = {}
 
     for path in sorted(offers_dir.glob("*/*")):
@@ -243,52 +231,31 @@ def _read_offers(
         if "shared_from" in data:
             problems.append(Problem(name, "shared_from", "unknown field (use also_in in the home area's file)"))
 
-        def bad(field_name: str, reason: str) -> None:
-            problems.append(Problem(name, field_name, reason))  # noqa: B023 - used at once
-
-        if offer.category not in category_ids:
-            bad("category", f"unknown category {offer.category!r}")
-        for who in offer.eligibility.who:
-            if who not in statuses:
-                bad("eligibility.who", f"unknown status {who!r} (one of: {', '.join(sorted(statuses))})")
-        for sit in offer.eligibility.situations:
-            if sit not in doings:
-                bad("eligibility.situations", f"unknown situation {sit!r}")
-        for sit in offer.eligibility.older_if:
-            if sit not in doings:
-                bad("eligibility.older_if", f"unknown situation {sit!r}")
-        for field_name, reason in age_claims_disagree(offer):
-            bad(field_name, reason)
-        district_ids = {d.id for d in area.districts}
-        for district in offer.eligibility.districts:
-            if district not in district_ids:
-                bad("eligibility.districts", f"{district!r} is not a district of {area_id}")
-        if offer.source not in source_files:
-            bad("source", f"unknown source document {offer.source!r} (see content/sources.yaml)")
-        for locale in offer.translations:
-            try:
-                Locale.parse(locale)
-            except (UnknownLocaleError, ValueError):
-                bad(f"translations.{locale}", "unknown language code")
+        for field_name, reason in offer_problems(offer, rules):
+            problems.append(Problem(name, field_name, reason))
         yield offer
-        yield from _shown_in_other_areas(offer, area_by_id, seen, name, bad)
+        yield from _shown_in_other_areas(offer, rules, seen, name, problems)
 
 
-def _shown_in_other_areas(offer: Offer, area_by_id: dict[str, Area], seen: dict[tuple[str, str], str], name: str,
-                          bad: Callable[[str, str], None]) -> Iterator[Offer]:
-    """The offer as each area in `also_in` shows it: the same words, that area's id, and where it is written."""
+def _shown_in_other_areas(offer: Offer, rules: OfferRules, seen: dict[tuple[str, str], str], name: str,
+                          problems: list[Problem]) -> Iterator[Offer]:
+    """The copies of the offer shown in other areas, once `also_in` is found good."""
+    found = sharing_problems(offer, rules, set(seen))
+    for field_name, reason in found:
+        # Name the file that already has the slug, as the editor will look for it.
+        problems.append(Problem(name, field_name, _with_file(reason, offer, seen)))
+    if found:
+        return
+    for copy in shown_in(offer):
+        seen[copy.area, copy.slug] = name
+        yield copy
+
+
+def _with_file(reason: str, offer: Offer, seen: dict[tuple[str, str], str]) -> str:
     for other in offer.also_in:
-        if other not in area_by_id:
-            bad("also_in", f"unknown area {other!r} (not in content/areas.yaml)")
-        elif other == offer.area:
-            bad("also_in", f"{other!r} is this offer's own area")
-        elif offer.eligibility.districts:
-            bad("also_in", "an offer limited to some districts belongs to one area")
-        elif (other, offer.slug) in seen:
-            bad("also_in", f"{other} already has an offer {offer.slug!r}: {seen[other, offer.slug]}")
-        else:
-            seen[other, offer.slug] = name
-            yield offer.model_copy(update={"area": other, "also_in": [], "shared_from": offer.area})
+        if reason == f"{other} already has an offer {offer.slug!r}":
+            return f"{reason}: {seen[other, offer.slug]}"
+    return reason
 
 
 # --- loading into the database ---------------------------------------------------------------
