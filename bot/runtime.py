@@ -45,7 +45,7 @@ def engine_from_database(url: str | None = None, update_channels: frozenset[str]
     db = make_engine(url)
     upgrade(db)  # the release step normally has; this makes `make bot` work on a new database
     sessions = make_sessionmaker(db)
-    cache = CatalogueCache(sessions, check_every=float(os.environ.get("CONTENT_CHECK_SECONDS", "30")))
+    cache = CatalogueCache(sessions, check_every=float(os.environ.get("CONTENT_CHECK_SECONDS", "2")))
 
     def catalogue() -> Catalogue:
         snapshot = cache.get()

@@ -17,6 +17,7 @@ from content.catalogue.loader import CONTENT_ROOT, ContentBundle, ContentError, 
 from content.catalogue.offer_files import write_offer_files
 from content.catalogue.snapshot import read_written_offers
 from content.catalogue.staleness import stale_offers
+from content.catalogue.versions import mark_exported
 from content.feedback.missed_risk import move_missed_risk
 from content.feedback.retention import export_person, purge_older_than
 from content.migrate import upgrade
@@ -101,15 +102,24 @@ def report_command(root: Path) -> None:
 
 @content_cli.command("load")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=CONTENT_ROOT)
-def load_command(root: Path) -> None:
-    """Make the database equal to the content files (all or nothing)."""
+@click.option("--discard-dashboard-edits", is_flag=True,
+              help="also overwrite offers changed in the dashboard and not yet exported")
+def load_command(root: Path, discard_dashboard_edits: bool) -> None:
+    """Make the database equal to the content files (all or nothing).
+
+    Offers published in the dashboard since the last `flask content export` are kept as they are.
+    """
     bundle = _read_or_exit(root)
     access = content()
     upgrade(access.engine)
     with access.sessions() as session:
-        report = load_content(session, bundle)
+        report = load_content(session, bundle, discard_dashboard_edits=discard_dashboard_edits)
     access.cache.invalidate()
     click.echo(f"loaded {len(bundle.offers)} offers: {report}")
+    if report.kept:
+        names = ", ".join(f"{area}/{slug}" for area, slug in report.kept)
+        click.echo(f"kept {len(report.kept)} offer(s) changed in the dashboard and not yet exported: {names}. "
+                   "Run `flask content export` and commit the files, or load with --discard-dashboard-edits.")
 
 
 @content_cli.command("export")
@@ -118,7 +128,9 @@ def export_command(root: Path) -> None:
     """Write the offers in the database back to the offer files (changes made in the dashboard)."""
     with content().sessions() as session:
         offers = read_written_offers(session)
-    written, removed = write_offer_files(root, offers)
+        written, removed = write_offer_files(root, offers)
+        mark_exported(session)
+        session.commit()
     for path in written:
         click.echo(f"wrote {path}")
     for path in removed:

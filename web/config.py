@@ -22,7 +22,7 @@ class Config:
     SECRET_KEY: str | None = os.environ.get("SECRET_KEY")
     DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'local-offer.db'}")
     # Seconds between checks for newly loaded content (the snapshot is served from memory).
-    CONTENT_CHECK_SECONDS = float(os.environ.get("CONTENT_CHECK_SECONDS", "30"))
+    CONTENT_CHECK_SECONDS = float(os.environ.get("CONTENT_CHECK_SECONDS", "2"))
     FORCE_HTTPS = os.environ.get("FORCE_HTTPS", "0") == "1"
     # The public address of the site (https://...), for links in chat answers, the API and letters.
     SITE_URL = os.environ.get("SITE_URL", "")

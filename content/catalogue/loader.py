@@ -47,6 +47,14 @@ from content.catalogue.tables import (
     SituationRow,
     SourceRow,
 )
+from content.catalogue.versions import (
+    FROM_FILES,
+    add_version,
+    latest_version,
+    mark_exported,
+    offer_data,
+    unexported_offers,
+)
 from content.db import Base
 
 CONTENT_ROOT = Path(__file__).resolve().parent.parent
@@ -85,6 +93,7 @@ class ContentBundle:
 
 @dataclass
 class LoadReport:
+    kept: list[tuple[str, str]] = field(default_factory=list)  # offers changed in the dashboard, not exported
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     removed: dict[str, int] = field(default_factory=dict)
@@ -261,7 +270,8 @@ def _with_file(reason: str, offer: Offer, seen: dict[tuple[str, str], str]) -> s
 # --- loading into the database ---------------------------------------------------------------
 
 
-def _offer_values(offer: Offer) -> dict[str, Any]:
+def offer_row_values(offer: Offer) -> dict[str, Any]:
+    """The columns of an offer's row in the offers table."""
     data = offer.model_dump(mode="json")
     amount = data.pop("amount")
     eligibility = data.pop("eligibility")
@@ -275,8 +285,9 @@ def _offer_values(offer: Offer) -> dict[str, Any]:
     return data
 
 
-def _rows(bundle: ContentBundle) -> list[tuple[type[Base], str, dict[Any, dict[str, Any]]]]:
-    """Each table in parent-before-child order, with the rows the files ask for, by key."""
+def _rows(bundle: ContentBundle, kept: set[tuple[str, str]] = frozenset()  # type: ignore[assignment]
+          ) -> list[tuple[type[Base], str, dict[Any, dict[str, Any]]]]:
+    """Each table in parent-before-child order, with the rows the files ask for, by key (less `kept` offers)."""
 
     def by_id(items: Iterable[BaseModel], key: str = "id") -> dict[Any, dict[str, Any]]:
         return {
@@ -285,7 +296,8 @@ def _rows(bundle: ContentBundle) -> list[tuple[type[Base], str, dict[Any, dict[s
         }
 
     sources = {s.file: s.model_dump(mode="json") for s in bundle.sources}
-    offers = {(o.area, o.slug): _offer_values(o) for o in bundle.offers}
+    offers = {(o.area, o.slug): offer_row_values(o) for o in bundle.offers
+              if (o.area, o.slug) not in kept and (o.shared_from, o.slug) not in kept}
     return [
         (SourceRow, "sources", sources),
         (AreaRow, "areas", by_id(bundle.areas)),
@@ -311,11 +323,19 @@ def fingerprint(bundle: ContentBundle) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def load_content(session: Session, bundle: ContentBundle) -> LoadReport:
-    """Make the database equal to `bundle` in one transaction; returns what changed."""
+def load_content(session: Session, bundle: ContentBundle, discard_dashboard_edits: bool = False) -> LoadReport:
+    """Make the database equal to `bundle` in one transaction; returns what changed.
+
+    An offer changed in the dashboard and not yet written back by `flask content export` is kept as
+    it is (listed in `report.kept`), so a deploy cannot undo a worker's published change, unless
+    `discard_dashboard_edits`. Each offer the files add, change or remove gets a version in its history.
+    """
     report = LoadReport()
-    tables = _rows(bundle)
     with session.begin():
+        kept = set() if discard_dashboard_edits else unexported_offers(session)
+        report.kept = sorted(kept)
+        tables = _rows(bundle, kept)
+        before = {k: _offer_file_values(r) for k, r in _existing(session, OfferRow).items() if r.shared_from is None}
         # Add and update parents before children, then remove children before parents,
         # so foreign keys hold at every step.
         for model, kind, wanted in tables:
@@ -332,18 +352,54 @@ def load_content(session: Session, bundle: ContentBundle) -> LoadReport:
                     report.updated[kind] += 1
             session.flush()
         for model, kind, wanted in reversed(tables):
-            stale = [row for key, row in _existing(session, model).items() if key not in wanted]
+            stale = [row for key, row in _existing(session, model).items()
+                     if key not in wanted and not _is_kept(row, kept)]
             for row in stale:
                 session.delete(row)
             report.removed[kind] = len(stale)
             session.flush()
+        _record_versions(session, bundle, before, kept)
+        if discard_dashboard_edits:
+            mark_exported(session)
         state = session.get(ContentStateRow, 1)
         new_print = fingerprint(bundle)
+        if kept:
+            latest = [(k, latest_version(session, k).number) for k in sorted(kept)]  # type: ignore[union-attr]
+            new_print = hashlib.sha256(f"{new_print}{latest}".encode()).hexdigest()
         if state is None:
             session.add(ContentStateRow(id=1, fingerprint=new_print, loaded_at=_now()))
         elif state.fingerprint != new_print:
             state.fingerprint, state.loaded_at = new_print, _now()
     return report
+
+
+def _is_kept(row: Base, kept: set[tuple[str, str]]) -> bool:
+    if not isinstance(row, OfferRow):
+        return False
+    return (row.area_id, row.slug) in kept or (row.shared_from, row.slug) in kept
+
+
+def _offer_file_values(row: OfferRow) -> dict[str, Any]:
+    return {c.key: getattr(row, c.key) for c in row.__table__.columns if c.key != "id"}
+
+
+def _record_versions(session: Session, bundle: ContentBundle, before: dict[tuple[str, str], dict[str, Any]],
+                     kept: set[tuple[str, str]]) -> None:
+    """A version for each offer the files added, changed or removed, and a first one for any without."""
+    now_written = {(o.area, o.slug): o for o in bundle.offers if o.shared_from is None}
+    for key, offer in now_written.items():
+        if key in kept:
+            continue
+        changed = before.get(key) != offer_row_values(offer)
+        last = latest_version(session, key)
+        if changed or last is None or last.retired:
+            add_version(session, key, offer_data(offer), reason="loaded from the content files",
+                        changed_by=FROM_FILES, exported=True)
+    for key in before.keys() - now_written.keys() - kept:
+        last = latest_version(session, key)
+        if last is not None and not last.retired:
+            add_version(session, key, last.data, reason="removed from the content files", changed_by=FROM_FILES,
+                        retired=True, exported=True)
 
 
 def _existing(session: Session, model: type[Base]) -> dict[Any, Base]:

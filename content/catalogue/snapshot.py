@@ -127,6 +127,13 @@ def read_written_offers(session: Session) -> list[Offer]:
     return [_offer_from_row(r) for r in rows]
 
 
+def written_offer(session: Session, area: str, slug: str) -> Offer | None:
+    """One offer as its file holds it (written in this area, without taught questions), or None."""
+    row = session.scalar(select(OfferRow).where(OfferRow.area_id == area, OfferRow.slug == slug,
+                                                OfferRow.shared_from.is_(None)))
+    return _offer_from_row(row) if row is not None else None
+
+
 def _read_ordered(session: Session, row_type: type[Any], model: type[M]) -> tuple[M, ...]:
     """Rows of a table in file order, as domain objects (the row's columns less `position`)."""
     rows = session.scalars(select(row_type).order_by(row_type.position))

@@ -137,3 +137,58 @@ class LearnedQuestionRow(Base):
     text: Mapped[str] = mapped_column(String(300))
     added_by: Mapped[Optional[int]] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class OfferDraftRow(Base):
+    """A change to one offer that a worker is making: new, edited, retired or an old version restored.
+
+    It goes draft -> in-review -> published, or back to the author with a note (sent-back), or is
+    discarded. `data` is the whole offer as its file holds it (content.catalogue.offer_files), so a
+    review compares two texts an editor can read.
+    """
+
+    __tablename__ = "offer_drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    area_id: Mapped[str] = mapped_column(String(80), index=True)
+    slug: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(20))  # edit | new | retire | restore
+    data: Mapped[dict[str, Any]]
+    # The version it was started from: publishing refuses if the offer has moved on since.
+    base_version: Mapped[Optional[int]]
+    reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    author_id: Mapped[Optional[int]] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    author_name: Mapped[str] = mapped_column(String(200))
+    reviewer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    reviewer_name: Mapped[Optional[str]] = mapped_column(String(200))
+    review_note: Mapped[Optional[str]] = mapped_column(Text)
+    # Feedback items (content gaps) this change answers: offered a "You said, we did" once published.
+    feedback_ids: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class OfferVersionRow(Base):
+    """Every published version of an offer, with who made it, who approved it, when and why.
+
+    Version 1 of each offer is what the content files first loaded. A retired offer's last version
+    has `retired` set and keeps its text, so it can be restored.
+    """
+
+    __tablename__ = "offer_versions"
+    __table_args__ = (UniqueConstraint("area_id", "slug", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    area_id: Mapped[str] = mapped_column(String(80), index=True)
+    slug: Mapped[str] = mapped_column(String(80))
+    number: Mapped[int]
+    data: Mapped[dict[str, Any]]
+    retired: Mapped[bool] = mapped_column(default=False)
+    reason: Mapped[str] = mapped_column(Text)
+    changed_by: Mapped[str] = mapped_column(String(200))  # a name, or "the content files"
+    approved_by: Mapped[Optional[str]] = mapped_column(String(200))
+    draft_id: Mapped[Optional[int]] = mapped_column(ForeignKey("offer_drafts.id", ondelete="SET NULL"))
+    published_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # False until `flask content export` has written it to the files: a load keeps such offers as they are.
+    exported: Mapped[bool] = mapped_column(default=True)

@@ -3,7 +3,6 @@ questions of an offer, or marked as a gap in the content."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -13,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from content.accounts.audit import audit
 from content.accounts.tables import StaffUserRow
-from content.catalogue.tables import ContentStateRow, LearnedQuestionRow
+from content.catalogue.tables import LearnedQuestionRow
+from content.catalogue.versions import content_changed
 from content.feedback.review import ReviewError
 from content.feedback.tables import FeedbackItemRow
 from content.understanding.matcher import normalise
@@ -68,7 +68,7 @@ def teach(
     session.add(learned)
     for item in items:
         item.status, item.offer_slug = "actioned", offer_slug
-    _bump_content_fingerprint(session, f"learned:{offer_slug}:{text}")
+    content_changed(session, f"learned:{offer_slug}:{text}")
     audit(session, by, "unanswered.teach", f"offer:{area}/{offer_slug}",
           {"text": text, "items": [i.id for i in items]})
     return learned
@@ -83,9 +83,3 @@ def mark_gap(session: Session, items: Sequence[FeedbackItemRow], by: StaffUserRo
 def learned_questions(session: Session) -> list[LearnedQuestionRow]:
     return list(session.scalars(select(LearnedQuestionRow).order_by(LearnedQuestionRow.id)))
 
-
-def _bump_content_fingerprint(session: Session, salt: str) -> None:
-    # The catalogue caches reload when the fingerprint changes, and rebuild their matchers.
-    state = session.get(ContentStateRow, 1)
-    if state is not None:
-        state.fingerprint = hashlib.sha256((state.fingerprint + salt).encode()).hexdigest()

@@ -157,3 +157,30 @@ def test_export_after_load_writes_nothing_and_format_fixes_a_hand_edit(runner, t
     assert formatted.output.strip() == "1 file(s) reformatted"
     again = cli.invoke(args=["content", "export", "--root", str(root)])
     assert again.output.strip().endswith("0 file(s) written, 0 removed")
+
+
+def test_load_keeps_a_dashboard_change_until_export_writes_it_to_the_files(runner, tmp_path):
+    app, cli = runner
+    root = content_copy(tmp_path)
+    assert cli.invoke(args=["content", "load", "--root", str(root)]).exit_code == 0
+    with app.app_context():
+        from sqlalchemy import select
+
+        from content.catalogue.tables import OfferRow
+        from content.catalogue.versions import add_version, content_changed, offer_data
+        from web.content_access import catalogue, content
+
+        with content().sessions() as s:  # as a publish does (content.catalogue.editing is tested on its own)
+            row = s.scalar(select(OfferRow).where(OfferRow.area_id == "nottingham", OfferRow.slug == "staying-put"))
+            row.summary = "Changed in the dashboard."
+            offer = catalogue().offer("nottingham", "staying-put").model_copy(update={"summary": row.summary})
+            add_version(s, ("nottingham", "staying-put"), offer_data(offer), reason="r", changed_by="W", exported=False)
+            content_changed(s, "test")
+            s.commit()
+    kept = cli.invoke(args=["content", "load", "--root", str(root)])
+    assert "kept 1 offer(s) changed in the dashboard and not yet exported: nottingham/staying-put" in kept.output
+    exported = cli.invoke(args=["content", "export", "--root", str(root)])
+    assert "1 file(s) written" in exported.output
+    assert "summary: Changed in the dashboard." in (root / "offers/nottingham/staying-put.yaml").read_text()
+    again = cli.invoke(args=["content", "load", "--root", str(root)])
+    assert "kept" not in again.output and again.output.strip().endswith("no changes")
