@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -70,9 +71,13 @@ def check_password_rules(password: str, about_user: tuple[str, ...] = (), field:
 
 
 def create_staff(
-    session: Session, email: str, name: str, password: str, role: str, by: StaffUserRow | None = None
+    session: Session, email: str, name: str, password: str, role: str, by: StaffUserRow | None = None,
+    areas: Sequence[str] = (),
 ) -> StaffUserRow:
-    """A new account. Made by an admin, its first password must be changed at the first sign-in."""
+    """A new account. Made by an admin, its first password must be changed at the first sign-in.
+
+    A worker belongs to one or more areas (`areas`) and sees only those; an admin sees every area.
+    """
     email = email.strip().lower()
     if not _EMAIL.match(email):
         raise StaffError("email", "Enter an email address like name@council.gov.uk.")
@@ -80,15 +85,37 @@ def create_staff(
         raise StaffError("name", "Enter a name.")
     if role not in ROLES:
         raise StaffError("role", "Choose worker or admin.")
+    areas = _areas_for(role, areas)
     check_password_rules(password, (email, name))
     if session.scalar(select(StaffUserRow).where(func.lower(StaffUserRow.email) == email)):
         raise StaffError("email", "There is already an account with this email.")
     user = StaffUserRow(email=email, name=name.strip(), password_hash=_hasher.hash(password), role=role,
-                        active=True, must_change_password=by is not None)
+                        areas=areas, active=True, must_change_password=by is not None)
     session.add(user)
     session.flush()
-    audit(session, by, "staff.create", f"staff:{user.id}", {"email": email, "role": role})
+    audit(session, by, "staff.create", f"staff:{user.id}", {"email": email, "role": role, "areas": areas})
     return user
+
+
+def set_areas(session: Session, user: StaffUserRow, areas: Sequence[str], by: StaffUserRow) -> None:
+    """Change the areas a worker sees. Their open sessions go on: the areas are read on every request."""
+    user.areas = _areas_for(user.role, areas)
+    audit(session, by, "staff.areas", f"staff:{user.id}", {"areas": user.areas})
+
+
+def sees_area(user: StaffUserRow, area: str | None) -> bool:
+    """May this person see and edit things of `area`? Items with no area (the young person did not say
+    where they live) are for everyone: they must still be answered."""
+    return user.role == "admin" or area is None or area in (user.areas or [])
+
+
+def _areas_for(role: str, areas: Sequence[str]) -> list[str]:
+    if role == "admin":
+        return []  # every area
+    chosen = sorted(set(areas))
+    if not chosen:
+        raise StaffError("areas", "Choose at least one area for a participation worker.")
+    return chosen
 
 
 def set_password(session: Session, user: StaffUserRow, password: str, by: StaffUserRow | None) -> None:

@@ -19,6 +19,8 @@ class StaffUserRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(300))
     role: Mapped[str] = mapped_column(String(20))  # worker | admin
+    # The areas a worker sees and edits (feedback, offers, insights); an admin sees every area.
+    areas: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(default=0)  # wrong passwords in a row
     locked_until: Mapped[Optional[dt.datetime]]  # no sign-in before this (a growing wait after failures)

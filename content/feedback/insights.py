@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from content.db import utcnow
+from content.feedback.review import in_areas
 from content.feedback.tables import FeedbackItemRow
 
 
@@ -35,11 +37,12 @@ def months_back(n: int, today: dt.date | None = None) -> list[str]:
     return list(reversed(out))
 
 
-def theme_by_month(session: Session, months: int = 6, area: str | None = None) -> dict[str, Counter[str]]:
+def theme_by_month(session: Session, months: int = 6, area: str | None = None,
+                   areas: Collection[str] | None = None) -> dict[str, Counter[str]]:
     """{theme: Counter({"2026-11": 4, ...})} for feedback and messages (not yes/no or safeguarding)."""
     wanted = set(months_back(months))
     q = select(FeedbackItemRow.theme, FeedbackItemRow.created_at).where(
-        FeedbackItemRow.kind.in_(("feedback", "talk-to-person", "unanswered"))
+        FeedbackItemRow.kind.in_(("feedback", "talk-to-person", "unanswered")), in_areas(areas)
     )
     if area:
         q = q.where(FeedbackItemRow.area_id == area)
@@ -51,9 +54,9 @@ def theme_by_month(session: Session, months: int = 6, area: str | None = None) -
     return out
 
 
-def helpfulness(session: Session, area: str | None = None) -> list[Helpfulness]:
+def helpfulness(session: Session, area: str | None = None, areas: Collection[str] | None = None) -> list[Helpfulness]:
     q = select(FeedbackItemRow.area_id, FeedbackItemRow.offer_slug, FeedbackItemRow.helpful).where(
-        FeedbackItemRow.kind == "helpful", FeedbackItemRow.offer_slug.is_not(None)
+        FeedbackItemRow.kind == "helpful", FeedbackItemRow.offer_slug.is_not(None), in_areas(areas)
     )
     if area:
         q = q.where(FeedbackItemRow.area_id == area)

@@ -3,7 +3,7 @@ questions of an offer, or marked as a gap in the content."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -14,7 +14,7 @@ from content.accounts.audit import audit
 from content.accounts.tables import StaffUserRow
 from content.catalogue.tables import LearnedQuestionRow
 from content.catalogue.versions import content_changed
-from content.feedback.review import ReviewError
+from content.feedback.review import ReviewError, in_areas
 from content.feedback.tables import FeedbackItemRow
 from content.understanding.matcher import normalise
 
@@ -34,8 +34,10 @@ class QuestionGroup:
         return self.items[0].area_id
 
 
-def open_unanswered(session: Session, area: str | None = None) -> list[FeedbackItemRow]:
-    q = select(FeedbackItemRow).where(FeedbackItemRow.kind == "unanswered", FeedbackItemRow.status == "new")
+def open_unanswered(session: Session, area: str | None = None,
+                    areas: Collection[str] | None = None) -> list[FeedbackItemRow]:
+    q = select(FeedbackItemRow).where(FeedbackItemRow.kind == "unanswered", FeedbackItemRow.status == "new",
+                                      in_areas(areas))
     if area:
         q = q.where(FeedbackItemRow.area_id == area)
     return list(session.scalars(q.order_by(FeedbackItemRow.created_at)))

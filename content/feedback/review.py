@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from content.accounts.audit import audit
@@ -39,6 +39,14 @@ class QueueFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     page: int = 1
+    areas: tuple[str, ...] | None = None  # the worker's areas; None: an admin, every area
+
+
+def in_areas(areas: Collection[str] | None) -> ColumnElement[bool]:
+    """Items of these areas, and items with no area (the young person did not say where: everyone answers)."""
+    if areas is None:
+        return true()
+    return or_(FeedbackItemRow.area_id.in_(list(areas)), FeedbackItemRow.area_id.is_(None))
 
 
 # Filters that are an equality on one column: (field of QueueFilter, column).
@@ -53,7 +61,7 @@ _EQUAL_FILTERS = (
 
 
 def _filtered(f: QueueFilter) -> Select[tuple[FeedbackItemRow]]:
-    q = select(FeedbackItemRow).where(FeedbackItemRow.kind != "safeguarding")
+    q = select(FeedbackItemRow).where(FeedbackItemRow.kind != "safeguarding", in_areas(f.areas))
     for field, column in _EQUAL_FILTERS:
         value = getattr(f, field)
         if value:
@@ -82,8 +90,10 @@ def all_matching(session: Session, f: QueueFilter) -> list[FeedbackItemRow]:
     return list(session.scalars(_filtered(f).order_by(FeedbackItemRow.created_at.desc())))
 
 
-def open_safeguarding(session: Session, area: str | None = None) -> list[FeedbackItemRow]:
-    q = select(FeedbackItemRow).where(FeedbackItemRow.kind == "safeguarding", FeedbackItemRow.status == "new")
+def open_safeguarding(session: Session, area: str | None = None,
+                      areas: Collection[str] | None = None) -> list[FeedbackItemRow]:
+    q = select(FeedbackItemRow).where(FeedbackItemRow.kind == "safeguarding", FeedbackItemRow.status == "new",
+                                      in_areas(areas))
     if area:
         q = q.where(FeedbackItemRow.area_id == area)
     return list(session.scalars(q.order_by(FeedbackItemRow.created_at)))

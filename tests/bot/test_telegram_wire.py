@@ -229,7 +229,8 @@ def test_closing_the_loop_sends_we_did_to_the_chat_and_retries(fake, tmp_path, s
 
         db = make_engine(db_url)
         with make_sessionmaker(db)() as s:
-            worker = create_staff(s, "w@notts.test", "Wendy", "a long worker password", "worker")
+            worker = create_staff(s, "w@notts.test", "Wendy", "a long worker password", "worker",
+                                  areas=["nottingham", "nottinghamshire"])
             item = s.scalars(select(FeedbackItemRow).where(FeedbackItemRow.kind == "feedback")).one()
             assert str(CHAT) not in (item.contact.contact or "")  # the chat id is stored encrypted
             fake.fail_sends = 1  # Telegram fails the first try with a 500: the update waits and retries

@@ -44,6 +44,7 @@ class StaffUser(UserMixin):
         self.name = row.name
         self.role = row.role
         self.is_admin = row.role == "admin"
+        self.areas = list(row.areas or [])
         self.must_change_password = row.must_change_password
 
     def get_id(self) -> str:

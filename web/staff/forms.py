@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 MAX_ID = 2**31 - 1  # the database's integer ids
 
@@ -53,10 +54,22 @@ class PublishForm(FlaskForm):
                                 validators=[Length(max=120)])
 
 
+class AreaChoices(SelectMultipleField):
+    """Areas as tick boxes (choices are set by the view from the catalogue)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class AreasForm(FlaskForm):
+    areas = AreaChoices("Areas they see and edit")
+
+
 class StaffForm(FlaskForm):
     name = StringField("Name", validators=[InputRequired("Enter a name."), Length(max=200)])
     email = EmailField("Email", validators=[InputRequired("Enter an email."), Length(max=200)])
     role = SelectField("Role", choices=[SelectChoice("worker", "Participation worker"), SelectChoice("admin", "Admin")])
+    areas = AreaChoices("Areas they see and edit (a worker needs at least one; an admin sees all)")
     password = PasswordField("First password (12+ characters; they must change it when they sign in)",
                              validators=[InputRequired("Set a first password."), Length(max=500)])
 

@@ -13,6 +13,7 @@ from content.feedback.learning import group_questions, open_unanswered
 from content.feedback.themes import ThemeTagger
 from web.db_session import db
 from web.staff import bp
+from web.staff.areas import my_areas
 
 BAR_WIDTH = 420  # px for the longest bar
 
@@ -36,13 +37,13 @@ def insights() -> ResponseReturnValue:
     s = db()
     tagger = ThemeTagger.shared()
     months = months_back(6)
-    per_theme = theme_by_month(s, 6)
+    per_theme = theme_by_month(s, 6, areas=my_areas())
     theme_bars = bars([(tagger.name(t), sum(c.values()), str(sum(c.values()))) for t, c in
                        sorted(per_theme.items(), key=lambda kv: -sum(kv[1].values()))])
     table = [(tagger.name(t), [c.get(m, 0) for m in months]) for t, c in sorted(per_theme.items())]
-    helpful = helpfulness(s)
+    helpful = helpfulness(s, areas=my_areas())
     helpful_bars = [Bar(f"{h.area}/{h.offer}", h.yes, round(BAR_WIDTH * h.share), f"{h.share:.0%} of {h.yes + h.no}")
                     for h in helpful]
-    top_unanswered = group_questions(open_unanswered(s))[:10]
+    top_unanswered = group_questions(open_unanswered(s, areas=my_areas()))[:10]
     return render_template("staff/insights.html", months=months, theme_bars=theme_bars, table=table,
                            helpful_bars=helpful_bars, top_unanswered=top_unanswered, bar_width=BAR_WIDTH)

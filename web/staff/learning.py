@@ -11,21 +11,23 @@ from content.feedback.review import ReviewError, get_item
 from web.content_access import catalogue, content
 from web.db_session import db
 from web.staff import bp
+from web.staff.areas import areas_i_see, may_see, my_areas
 from web.staff.forms import GapForm, TeachForm
 
 
 @bp.get("/unanswered")
 @login_required
 def unanswered() -> ResponseReturnValue:
-    groups = group_questions(open_unanswered(db()))
+    groups = group_questions(open_unanswered(db(), areas=my_areas()))
     cat = catalogue()
-    offers = {a.id: [(o.slug, o.title) for o in cat.offers_in(a.id)] for a in cat.areas}
+    offers = {a.id: [(o.slug, o.title) for o in cat.offers_in(a.id)] for a in areas_i_see()}
     return render_template("staff/unanswered.html", groups=groups, offers=offers, teach=TeachForm(), gap=GapForm())
 
 
 def _items(ids: list[int]):  # type: ignore[no-untyped-def]
     s = db()
-    found = [i for i in (get_item(s, i) for i in ids[:200]) if i is not None and i.kind == "unanswered"]
+    found = [i for i in (get_item(s, i) for i in ids[:200])
+             if i is not None and i.kind == "unanswered" and may_see(i.area_id)]
     if not found:
         abort(400)
     return found

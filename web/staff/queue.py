@@ -30,10 +30,11 @@ from content.feedback.review import (
 )
 from content.feedback.tables import FeedbackItemRow
 from content.feedback.themes import ThemeTagger
-from web.content_access import catalogue, content
+from web.content_access import content
 from web.db_session import db
 from web.languages import LANGUAGES
 from web.staff import bp
+from web.staff.areas import areas_i_see, item_or_404, may_see, my_areas
 from web.staff.forms import BulkForm, HandledForm, NoteForm, PublishForm, StatusForm, ThemeForm
 
 TRANSLATED = [lang.code for lang in LANGUAGES if lang.code != "en"]
@@ -66,7 +67,7 @@ def _filter_from_args() -> QueueFilter:
         return value if value in allowed else None
 
     return QueueFilter(
-        area=pick("area", {a.id for a in catalogue().areas}),
+        area=pick("area", {a.id for a in areas_i_see()}),
         theme=pick("theme", set(ThemeTagger.shared().ids())),
         status=pick("status", STATUSES),
         channel=pick("channel", CHANNELS),
@@ -75,6 +76,7 @@ def _filter_from_args() -> QueueFilter:
         date_from=_date(args.get("from")),
         date_to=_date(args.get("to")),
         page=int(page) if page.isdigit() and 0 < int(page) < 10_000 else 1,
+        areas=my_areas(),
     )
 
 
@@ -91,7 +93,7 @@ def dashboard() -> ResponseReturnValue:
     bulk.action.choices = BULK_ACTIONS
     return render_template(
         "staff/dashboard.html",
-        safeguarding=open_safeguarding(s),
+        safeguarding=open_safeguarding(s, areas=my_areas()),
         items=items,
         total=total,
         f=f,
@@ -100,7 +102,7 @@ def dashboard() -> ResponseReturnValue:
         statuses=STATUSES,
         channels=CHANNELS,
         kinds=KINDS,
-        areas=catalogue().areas,
+        areas=areas_i_see(),
         bulk=bulk,
         handled=HandledForm(),
         filter_args=filter_args(),
@@ -115,17 +117,10 @@ def export_csv() -> ResponseReturnValue:
                     headers={"Content-Disposition": "attachment; filename=feedback.csv"})
 
 
-def _item_or_404(item_id: int) -> FeedbackItemRow:
-    item = get_item(db(), item_id)
-    if item is None:
-        abort(404)
-    return item
-
-
 @bp.get("/items/<id:item_id>")
 @login_required
 def item(item_id: int) -> ResponseReturnValue:
-    found = _item_or_404(item_id)
+    found = item_or_404(item_id)
     tagger = ThemeTagger.shared()
     status_form, theme_form = StatusForm(status=found.status), ThemeForm(theme=found.theme)
     status_form.status.choices = [(s, s) for s in STATUSES if s != "published"]
@@ -136,7 +131,7 @@ def item(item_id: int) -> ResponseReturnValue:
 
 def _apply(action, item_id: int, success: str) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
     s = db()
-    found = _item_or_404(item_id)
+    found = item_or_404(item_id)
     try:
         action(s, found)
     except ReviewError as exc:
@@ -190,6 +185,11 @@ def item_handled(item_id: int) -> ResponseReturnValue:
                   "Marked handled.")
 
 
+def _mine(s, ids: list[int]) -> list[FeedbackItemRow]:  # type: ignore[no-untyped-def]
+    """The items of these ids that exist and that I may see (others are left out, never an error)."""
+    return [i for i in (get_item(s, i) for i in ids) if i is not None and may_see(i.area_id)]
+
+
 @bp.post("/items/bulk")
 @login_required
 def bulk() -> ResponseReturnValue:
@@ -201,7 +201,7 @@ def bulk() -> ResponseReturnValue:
     if form.action.data == "publish":
         return redirect(url_for("staff.publish_form", ids=form.ids.data))
     s = db()
-    items = [i for i in (get_item(s, i) for i in form.ids.data[:500]) if i is not None]
+    items = _mine(s, form.ids.data[:500])
     try:
         set_status(s, items, form.action.data, current_user.row)
     except ReviewError as exc:
@@ -215,7 +215,7 @@ def bulk() -> ResponseReturnValue:
 
 def _publish_form() -> PublishForm:
     form = PublishForm()
-    form.area.choices = [(a.id, a.name) for a in catalogue().areas]
+    form.area.choices = [(a.id, a.name) for a in areas_i_see()]
     form.theme.choices = [(t.id, t.name) for t in ThemeTagger.shared().themes]
     return form
 
@@ -232,12 +232,12 @@ def publish_form() -> ResponseReturnValue:
         chosen = next((t for t in templates if str(t.id) == request.args.get("template")), None)
         if chosen is not None:
             form.we_did.data = chosen.we_did
-        items = [i for i in (get_item(s, i) for i in ids) if i is not None]
+        items = _mine(s, ids)
         if items and not form.area.data:
             form.area.data = items[0].area_id
             form.theme.data = items[0].theme
     else:
-        items = [i for i in (get_item(s, i) for i in (form.ids.data or [])[:500]) if i is not None]
+        items = _mine(s, (form.ids.data or [])[:500])
     if form.validate_on_submit():
         try:
             translations = {

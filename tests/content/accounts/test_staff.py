@@ -32,7 +32,7 @@ NOW = dt.datetime(2026, 11, 23, 12, 0)
 def worker(sessions):
     with sessions() as s:
         admin = create_staff(s, "admin@notts.test", "Ada Admin", "a long admin password!", "admin")
-        user = create_staff(s, "wendy@notts.test", "Wendy Worker", PASSWORD, "worker", by=admin)
+        user = create_staff(s, "wendy@notts.test", "Wendy Worker", PASSWORD, "worker", by=admin, areas=["nottingham"])
         s.commit()
         return user.id
 

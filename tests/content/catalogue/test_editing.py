@@ -33,8 +33,9 @@ def db(sessions, shipped_bundle):
     with sessions() as s:
         load_content(s, shipped_bundle)
     with sessions() as s:
-        create_staff(s, "wendy@notts.test", "Wendy Worker", "a long worker password", "worker")
-        create_staff(s, "ray@notts.test", "Ray Reviewer", "another long password", "worker")
+        create_staff(s, "wendy@notts.test", "Wendy Worker", "a long worker password", "worker",
+                     areas=["nottingham", "nottinghamshire"])
+        create_staff(s, "ray@notts.test", "Ray Reviewer", "another long password", "worker", areas=["nottinghamshire"])
         s.commit()
     return sessions
 

@@ -90,7 +90,8 @@ def own_server(tmp_path, shipped_bundle) -> Iterator[str]:
     app = create_app("test", {"DATABASE_URL": loaded_sqlite(tmp_path / "journey.db", shipped_bundle),
                               "WTF_CSRF_ENABLED": True})
     with app.app_context(), content().sessions() as s:
-        create_staff(s, "wendy@notts.test", "Wendy Worker", "a long worker password", "worker")
+        create_staff(s, "wendy@notts.test", "Wendy Worker", "a long worker password", "worker",
+                     areas=["nottingham", "nottinghamshire"])
         s.commit()
     with serving(app) as url:
         yield url

@@ -20,7 +20,7 @@ def staff_db_template(tmp_path_factory, shipped_bundle):
     path = tmp_path_factory.mktemp("staff") / "template.db"
     engine = make_engine(loaded_sqlite(path, shipped_bundle))
     with make_sessionmaker(engine)() as s:
-        create_staff(s, WORKER[0], "Wendy Worker", WORKER[1], "worker")
+        create_staff(s, WORKER[0], "Wendy Worker", WORKER[1], "worker", areas=["nottingham", "nottinghamshire"])
         create_staff(s, ADMIN[0], "Ada Admin", ADMIN[1], "admin")
         s.commit()
     engine.dispose()

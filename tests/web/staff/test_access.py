@@ -57,8 +57,13 @@ def test_admin_makes_an_account_and_errors_keep_what_was_typed(admin):
     assert soup.select_one("#email-error").text.startswith("Enter an email")
     assert soup.select_one("#email")["value"] == "not-an-email"
     assert soup.select_one("#name")["value"] == "New Person"
+    no_area = admin.post("/staff/people", data={"csrf_token": t, "name": "New Person", "email": "new@notts.test",
+                                                "role": "worker", "password": "a good long password"})
+    assert no_area.status_code == 400
+    assert soup_of(no_area).select_one("#areas-error").text.startswith("Choose at least one area")
     good = admin.post("/staff/people", data={"csrf_token": t, "name": "New Person", "email": "new@notts.test",
-                                             "role": "worker", "password": "a good long password"})
+                                             "role": "worker", "areas": "nottingham",
+                                             "password": "a good long password"})
     assert good.status_code == 302
     assert "new@notts.test" in admin.get("/staff/people").get_data(as_text=True)
     audit = soup_of(admin.get("/staff/audit")).get_text()
@@ -141,7 +146,8 @@ def test_an_admin_reset_signs_them_out_and_makes_them_choose(staff_app, admin, w
 
 def test_a_weak_first_password_is_refused_next_to_the_field(admin):
     bad = admin.post("/staff/people", data={"csrf_token": token(admin, "/staff/people"), "name": "New Person",
-                                            "email": "new@notts.test", "role": "worker", "password": "password1234"})
+                                            "email": "new@notts.test", "role": "worker", "areas": "nottingham",
+                                                "password": "password1234"})
     assert bad.status_code == 400
     assert "harder to guess" in soup_of(bad).select_one("#password-error").text
 
