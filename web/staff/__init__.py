@@ -6,4 +6,13 @@ from flask import Blueprint
 
 bp = Blueprint("staff", __name__, template_folder="../templates/staff")
 
-from web.staff import auth, insights, learning, needs_checking, passwords, people, queue  # noqa: E402,F401 - routes register on bp
+from web.staff import (  # noqa: E402,F401 - routes register on bp
+    auth,
+    insights,
+    learning,
+    needs_checking,
+    offers,
+    passwords,
+    people,
+    queue,
+)
