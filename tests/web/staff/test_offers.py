@@ -79,8 +79,8 @@ def test_a_content_gap_becomes_a_change_that_a_colleague_publishes(staff_app, wo
     assert any(NEW_SUMMARY in text for text in added)
     assert any("For most young people it ends on or before their 21st birthday." in text for text in removed)
     assert "Clearer summary" in page.get_text()
-    published = reviewer.post(review_url.replace("/review", "/publish"), data={"csrf_token": token(reviewer, review_url)},
-                              follow_redirects=True)
+    published = reviewer.post(review_url.replace("/review", "/publish"),
+                              data={"csrf_token": token(reviewer, review_url)}, follow_redirects=True)
     done = soup_of(published)
     assert "Version 2 published" in done.get_text()
     link = done.select_one("#you-said a")["href"]
