@@ -170,7 +170,7 @@ def test_load_keeps_a_dashboard_change_until_export_writes_it_to_the_files(runne
         from content.catalogue.versions import add_version, content_changed, offer_data
         from web.content_access import catalogue, content
 
-        with content().sessions() as s:  # as a publish does (content.catalogue.editing is tested on its own)
+        with content().sessions() as s:  # as a publish does (content.editing.drafts is tested on its own)
             row = s.scalar(select(OfferRow).where(OfferRow.area_id == "nottingham", OfferRow.slug == "staying-put"))
             row.summary = "Changed in the dashboard."
             offer = catalogue().offer("nottingham", "staying-put").model_copy(update={"summary": row.summary})

@@ -1,6 +1,6 @@
 """The offer editing form: every field of an offer file, and its translations, as a worker fills them in.
 
-All fields are text here and the domain checks them (content.catalogue.editing.check_offer), so a
+All fields are text here and the domain checks them (content.editing.drafts.check_offer), so a
 worker sees the same message `flask content check` gives for the same mistake, next to the field.
 Lists are one item a line.
 """

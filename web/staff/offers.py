@@ -1,6 +1,6 @@
 """Offers in the dashboard: the list, each offer's history, drafts, review with a diff, publish, restore.
 
-The rules (checks, a second reviewer, versions) are in content.catalogue.editing; these views only
+The rules (checks, a second reviewer, versions) are in content.editing.drafts; these views only
 turn forms into its calls and its EditErrors into messages next to the fields.
 """
 
@@ -16,12 +16,12 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import Length
 
-from content.catalogue import editing
-from content.catalogue.editing import EditError
 from content.catalogue.offer_diff import changed_lines, side_by_side
 from content.catalogue.offer_files import offer_file_text
 from content.catalogue.tables import OfferDraftRow
 from content.catalogue.versions import latest_version, offer_of, unexported_offers, versions_of
+from content.editing import drafts as editing
+from content.editing.drafts import EditError
 from web.content_access import catalogue, content
 from web.db_session import db
 from web.staff import bp

@@ -10,7 +10,11 @@ import pytest
 from sqlalchemy import select
 
 from content.accounts.staff import create_staff
-from content.catalogue.editing import (
+from content.catalogue.loader import load_content
+from content.catalogue.snapshot import read_catalogue
+from content.catalogue.tables import ContentStateRow, OfferDraftRow
+from content.catalogue.versions import mark_exported, versions_of
+from content.editing.drafts import (
     EditError,
     discard,
     mark_translation_checked,
@@ -20,10 +24,6 @@ from content.catalogue.editing import (
     start_draft,
     submit_for_review,
 )
-from content.catalogue.loader import load_content
-from content.catalogue.snapshot import read_catalogue
-from content.catalogue.tables import ContentStateRow, OfferDraftRow
-from content.catalogue.versions import mark_exported, versions_of
 
 AREA, SLUG = "nottinghamshire", "ntu-care-leaver-bursary"  # also shown in nottingham
 

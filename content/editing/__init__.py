@@ -1,0 +1,1 @@
+"""Workers change the offer catalogue themselves: drafts, a second person's review, publishing, restoring."""
