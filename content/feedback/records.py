@@ -67,6 +67,7 @@ class RecordStore:
             age_band=record.age_band,
             theme=None if record.kind == "safeguarding" else self._tagger.tag(text, record.offer_category),
             wants_updates=record.wants_updates,
+            wants_contact=bool(record.contact),
             status="new",
         )
         if record.contact:
@@ -95,6 +96,7 @@ class RecordStore:
                 item.contact = ContactRow(contact=cleaned)
             else:
                 item.contact.contact = cleaned
+            item.wants_contact = True
             return True
 
     def write_spooled(self) -> int:

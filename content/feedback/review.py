@@ -136,6 +136,38 @@ def add_note(session: Session, item: FeedbackItemRow, text: str, by: StaffUserRo
     return note
 
 
+def triage(session: Session, item: FeedbackItemRow, *, status: str, theme: str, note: str, wants_contact: bool,
+           themes: Sequence[str], by: StaffUserRow) -> list[str]:
+    """A worker's one form for an item: status, theme, a note and "wants contact", saved together or not at
+    all. Only what changed is audited; returns what changed, for the message on the page."""
+    changed = []
+    if status != item.status:
+        set_status(session, [item], status, by)
+        changed.append("status")
+    if theme != item.theme:
+        set_theme(session, item, theme, themes, by)
+        changed.append("theme")
+    if note.strip():
+        add_note(session, item, note, by)
+        changed.append("note")
+    if wants_contact != item.wants_contact:
+        item.wants_contact = wants_contact
+        audit(session, by, "item.wants-contact", f"item:{item.id}", {"to": wants_contact})
+        changed.append("wants contact")
+    return changed
+
+
+def next_item(session: Session, item: FeedbackItemRow, areas: Collection[str] | None) -> FeedbackItemRow | None:
+    """The next new item after this one, in the queue's order (newest first), for "save and next"."""
+    q = (select(FeedbackItemRow)
+         .where(FeedbackItemRow.kind != "safeguarding", FeedbackItemRow.status == "new", in_areas(areas),
+                FeedbackItemRow.id != item.id,
+                or_(FeedbackItemRow.created_at < item.created_at,
+                    (FeedbackItemRow.created_at == item.created_at) & (FeedbackItemRow.id < item.id)))
+         .order_by(FeedbackItemRow.created_at.desc(), FeedbackItemRow.id.desc()).limit(1))
+    return session.scalar(q)
+
+
 def handle_safeguarding(session: Session, item: FeedbackItemRow, note: str, by: StaffUserRow) -> None:
     if item.kind != "safeguarding":
         raise ReviewError("note", "Only safeguarding events are marked handled.")

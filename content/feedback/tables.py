@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from content.accounts.tables import StaffUserRow
@@ -41,6 +41,9 @@ class FeedbackItemRow(Base):
     age_band: Mapped[Optional[str]] = mapped_column(String(10))
     theme: Mapped[Optional[str]] = mapped_column(String(40), index=True)  # tagged automatically, editable
     wants_updates: Mapped[bool] = mapped_column(Boolean, default=False)
+    # They asked to be contacted (they left a way to reach them, or a worker read that they want it);
+    # a worker clears it once someone has been in touch.
+    wants_contact: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[str] = mapped_column(String(20), default="new", index=True)
     handled_note: Mapped[Optional[str]] = mapped_column(Text)
     you_said_id: Mapped[Optional[int]] = mapped_column(ForeignKey("you_said_we_did.id", ondelete="SET NULL"))

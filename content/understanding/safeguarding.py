@@ -375,6 +375,14 @@ class RiskDetector:
 
 
 @lru_cache(maxsize=1)
+def family_labels() -> dict[str, str]:
+    """Each risk family's name for people ("Thoughts of suicide"), without loading the detector."""
+    families_file = _read(SAFEGUARDING_DIR / "families.yaml", _FamiliesFile)
+    assert isinstance(families_file, _FamiliesFile)
+    return {f.id: f.label for f in families_file.families}
+
+
+@lru_cache(maxsize=1)
 def _shipped_detector() -> RiskDetector:
     return RiskDetector()
 

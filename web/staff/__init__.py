@@ -9,6 +9,7 @@ bp = Blueprint("staff", __name__, template_folder="../templates/staff")
 from web.staff import (  # noqa: E402,F401 - routes register on bp
     auth,
     insights,
+    labels,
     learning,
     needs_checking,
     offers,

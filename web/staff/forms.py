@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -21,16 +29,14 @@ class LoginForm(FlaskForm):
     password = PasswordField("Password", validators=[InputRequired("Enter your password."), Length(max=500)])
 
 
-class StatusForm(FlaskForm):
+class ItemForm(FlaskForm):
+    """Everything a worker sets on one item, in one form (choices are set by the view)."""
+
     status = SelectField("Status", validators=[InputRequired()])
-
-
-class ThemeForm(FlaskForm):
     theme = SelectField("Theme", validators=[InputRequired()])
-
-
-class NoteForm(FlaskForm):
-    note = TextAreaField("Note", validators=[InputRequired("Write the note."), Length(max=5000)])
+    wants_contact = BooleanField("They want us to contact them (untick once someone has been in touch)")
+    note = TextAreaField("Add a note (optional)", validators=[Length(max=5000, message="Keep the note under 5,000 "
+                                                                                         "characters.")])
 
 
 class HandledForm(FlaskForm):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
@@ -16,26 +16,27 @@ from content.feedback.review import (
     STATUSES,
     QueueFilter,
     ReviewError,
-    add_note,
     all_matching,
     get_item,
     handle_safeguarding,
+    next_item,
     open_safeguarding,
     publish,
     queue,
     response_templates,
     save_template,
     set_status,
-    set_theme,
+    triage,
 )
 from content.feedback.tables import FeedbackItemRow
 from content.feedback.themes import ThemeTagger
-from web.content_access import content
+from web.content_access import catalogue, content
 from web.db_session import db
 from web.languages import LANGUAGES
 from web.staff import bp
 from web.staff.areas import areas_i_see, item_or_404, may_see, my_areas
-from web.staff.forms import BulkForm, HandledForm, NoteForm, PublishForm, StatusForm, ThemeForm
+from web.staff.forms import BulkForm, HandledForm, ItemForm, PublishForm
+from web.staff.labels import STATUS_LABELS
 
 TRANSLATED = [lang.code for lang in LANGUAGES if lang.code != "en"]
 BULK_ACTIONS = [("in-review", "Mark in review"), ("actioned", "Mark actioned"), ("dismissed", "Dismiss"),
@@ -103,6 +104,7 @@ def dashboard() -> ResponseReturnValue:
         channels=CHANNELS,
         kinds=KINDS,
         areas=areas_i_see(),
+        offer_choices={a.id: catalogue().offers_in(a.id) for a in areas_i_see()},
         bulk=bulk,
         handled=HandledForm(),
         filter_args=filter_args(),
@@ -117,16 +119,37 @@ def export_csv() -> ResponseReturnValue:
                     headers={"Content-Disposition": "attachment; filename=feedback.csv"})
 
 
-@bp.get("/items/<id:item_id>")
+def _item_form(found: FeedbackItemRow) -> ItemForm:
+    tagger = ThemeTagger.shared()
+    form = ItemForm(status=found.status, theme=found.theme, wants_contact=found.wants_contact)
+    form.status.choices = [(s, STATUS_LABELS.get(s, s)) for s in STATUSES if s != "published" or found.status == s]
+    form.theme.choices = [(t.id, t.name) for t in tagger.themes]
+    return form
+
+
+@bp.route("/items/<id:item_id>", methods=["GET", "POST"])
 @login_required
 def item(item_id: int) -> ResponseReturnValue:
     found = item_or_404(item_id)
     tagger = ThemeTagger.shared()
-    status_form, theme_form = StatusForm(status=found.status), ThemeForm(theme=found.theme)
-    status_form.status.choices = [(s, s) for s in STATUSES if s != "published"]
-    theme_form.theme.choices = [(t.id, t.name) for t in tagger.themes]
-    return render_template("staff/item.html", item=found, status_form=status_form, theme_form=theme_form,
-                           note_form=NoteForm(), handled=HandledForm(), theme_name=tagger.name)
+    form = _item_form(found)
+    if request.method == "POST" and found.kind != "safeguarding" and form.validate():
+        s = db()
+        try:
+            changed = triage(s, found, status=form.status.data, theme=form.theme.data, note=form.note.data or "",
+                             wants_contact=bool(form.wants_contact.data), themes=tagger.ids(), by=current_user.row)
+        except ReviewError as exc:
+            s.rollback()
+            getattr(form, exc.field).errors.append(str(exc))
+        else:
+            s.commit()
+            flash(f"Saved: {', '.join(changed)}." if changed else "Nothing to change.")
+            following = next_item(s, found, my_areas()) if "next" in request.form else None
+            return redirect(url_for("staff.item", item_id=following.id if following else found.id,
+                                    **({"from": found.id} if following else {})))
+    status = 400 if request.method == "POST" else 200
+    return render_template("staff/item.html", item=found, form=form, handled=HandledForm(), theme_name=tagger.name,
+                           came_from=request.args.get("from", type=int)), status
 
 
 def _apply(action, item_id: int, success: str) -> ResponseReturnValue:  # type: ignore[no-untyped-def]
@@ -141,37 +164,6 @@ def _apply(action, item_id: int, success: str) -> ResponseReturnValue:  # type: 
     s.commit()
     flash(success)
     return redirect(url_for("staff.item", item_id=item_id))
-
-
-@bp.post("/items/<id:item_id>/status")
-@login_required
-def item_status(item_id: int) -> ResponseReturnValue:
-    form = StatusForm()
-    form.status.choices = [(s, s) for s in STATUSES if s != "published"]
-    if not form.validate():
-        abort(400)
-    return _apply(lambda s, it: set_status(s, [it], form.status.data, current_user.row), item_id, "Status changed.")
-
-
-@bp.post("/items/<id:item_id>/theme")
-@login_required
-def item_theme(item_id: int) -> ResponseReturnValue:
-    ids = ThemeTagger.shared().ids()
-    form = ThemeForm()
-    form.theme.choices = [(t, t) for t in ids]
-    if not form.validate():
-        abort(400)
-    return _apply(lambda s, it: set_theme(s, it, form.theme.data, ids, current_user.row), item_id, "Theme changed.")
-
-
-@bp.post("/items/<id:item_id>/note")
-@login_required
-def item_note(item_id: int) -> ResponseReturnValue:
-    form = NoteForm()
-    if not form.validate():
-        flash("Write the note (up to 5,000 characters).", "error")
-        return redirect(url_for("staff.item", item_id=item_id))
-    return _apply(lambda s, it: add_note(s, it, form.note.data, current_user.row), item_id, "Note added.")
 
 
 @bp.post("/items/<id:item_id>/handled")

@@ -9,8 +9,8 @@ from tests.web.staff.conftest import ADMIN, WORKER, sign_in, soup_of, token
 GET_ROUTES = ["/staff/", "/staff/items/1", "/staff/publish", "/staff/export.csv", "/staff/people", "/staff/audit",
               "/staff/unanswered", "/staff/insights", "/staff/needs-checking", "/staff/password",
               "/staff/people/1/password"]
-POST_ROUTES = ["/staff/logout", "/staff/items/1/status", "/staff/items/1/theme", "/staff/items/1/note",
-               "/staff/items/1/handled", "/staff/items/bulk", "/staff/publish", "/staff/people",
+POST_ROUTES = ["/staff/logout", "/staff/items/1", "/staff/items/1/handled", "/staff/items/bulk", "/staff/publish",
+               "/staff/people",
                "/staff/people/1/deactivate", "/staff/unanswered/teach", "/staff/unanswered/gap",
                "/staff/password", "/staff/people/1/password"]
 ADMIN_ROUTES = ["/staff/people", "/staff/audit", "/staff/people/1/password"]
@@ -230,7 +230,7 @@ def test_account_turned_off_cannot_sign_in(admin, staff_app):
 def test_ids_beyond_the_database_range_are_not_found(worker, path):
     assert worker.get(path).status_code == 404
     t = token(worker, "/staff/")
-    assert worker.post(path + "/note", data={"csrf_token": t, "note": "x"}).status_code == 404
+    assert worker.post(path, data={"csrf_token": t, "note": "x"}).status_code == 404
 
 
 def test_forged_ids_in_forms_and_query_strings_are_refused_not_errors(worker):

@@ -31,19 +31,20 @@ def test_a_worker_sees_only_their_areas_items_and_items_with_no_area(staff_app, 
     queue = soup_of(city.get("/staff/")).get_text()
     assert "city bus passes" in queue and "no area given" in queue
     assert "county leisure card" not in queue
-    assert "nowhere-to-sleep" not in queue
+    assert "Nowhere to sleep" not in queue
     assert city.get(f"/staff/items/{theirs}").status_code == 404
     assert city.get(f"/staff/items/{theirs_risk}").status_code == 404
     assert city.get(f"/staff/items/{mine}").status_code == 200
     assert city.get(f"/staff/items/{nowhere}").status_code == 200
     everything = soup_of(admin.get("/staff/")).get_text()
-    assert "county leisure card" in everything and "nowhere-to-sleep" in everything
+    assert "county leisure card" in everything and "Nowhere to sleep" in everything
 
 
 def test_a_worker_cannot_change_another_areas_item(staff_app, city):
     theirs = add(staff_app, kind="feedback", text="county question", area="nottinghamshire")
     t = token(city, "/staff/")
-    assert city.post(f"/staff/items/{theirs}/note", data={"csrf_token": t, "note": "sneaky"}).status_code == 404
+    assert city.post(f"/staff/items/{theirs}", data={"csrf_token": t, "status": "dismissed", "theme": "money",
+                                                     "note": "sneaky"}).status_code == 404
     city.post("/staff/items/bulk", data={"csrf_token": t, "ids": [str(theirs)], "action": "dismissed"})
     with staff_app.app_context(), content().sessions() as s:
         from content.feedback.tables import FeedbackItemRow

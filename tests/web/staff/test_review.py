@@ -24,7 +24,7 @@ def test_safeguarding_comes_first_and_is_handled_with_a_note(staff_app, worker):
     sections = soup.select("main > section, main > h2")
     assert sections[0]["class"] == ["safeguarding"]
     assert "not watched around the clock" in sections[0].get_text()
-    assert "nowhere-to-sleep" in sections[0].get_text()
+    assert "Nowhere to sleep" in sections[0].get_text()
     t = token(worker, f"/staff/items/{sg}")
     worker.post(f"/staff/items/{sg}/handled", data={"csrf_token": t, "note": ""})
     assert "Say what was done" in soup_of(worker.get(f"/staff/items/{sg}")).get_text()
@@ -47,20 +47,46 @@ def test_filters(staff_app, worker):
     assert len(rows("theme=<script>&area=' OR 1=1 --&page=-5&from=notadate")) == 3  # bad filters are ignored
 
 
-def test_item_status_theme_note_and_audit(staff_app, worker, admin):
+def test_one_form_sets_status_theme_note_and_wants_contact_then_goes_to_the_next_item(staff_app, worker, admin):
+    older = add(staff_app, kind="feedback", text="older message about the bus")
     item = add(staff_app, kind="feedback", text="the gym offer is brilliant")
     t = token(worker, f"/staff/items/{item}")
-    worker.post(f"/staff/items/{item}/status", data={"csrf_token": t, "status": "in-review"})
-    worker.post(f"/staff/items/{item}/theme", data={"csrf_token": t, "theme": "health"})
-    worker.post(f"/staff/items/{item}/note", data={"csrf_token": t, "note": "Ask leisure team for numbers"})
+    saved = worker.post(f"/staff/items/{item}", data={"csrf_token": t, "status": "in-review", "theme": "health",
+                                                      "note": "Ask leisure team for numbers", "wants_contact": "y",
+                                                      "next": "1"})
+    assert saved.headers["Location"].endswith(f"/staff/items/{older}?from={item}")  # the next new one, older
     soup = soup_of(worker.get(f"/staff/items/{item}"))
     text = soup.get_text()
-    assert "in-review" in text and "Health and wellbeing" in text and "Ask leisure team for numbers" in text
-    assert worker.post(f"/staff/items/{item}/status", data={"csrf_token": t, "status": "bogus"}).status_code == 400
+    assert "In review" in text and "Health and wellbeing" in text and "Ask leisure team for numbers" in text
+    assert soup.select_one("#wants_contact").has_attr("checked")
+    row = next(r for r in soup_of(worker.get("/staff/")).select("table.queue tbody tr") if "gym offer" in r.get_text())
+    assert row.select_one(".tag-contact").get_text() == "Wants contact"
+    bad = worker.post(f"/staff/items/{item}", data={"csrf_token": t, "status": "bogus", "theme": "health",
+                                                    "note": "kept words"})
+    assert bad.status_code == 400
+    page = soup_of(bad)
+    assert page.select_one("#status-error") and page.select_one("#note").text.strip() == "kept words"
+    assert "kept words" not in soup_of(worker.get(f"/staff/items/{item}")).select_one("main").get_text().split(
+        "Notes")[-1]  # nothing saved
     audit = soup_of(admin.get("/staff/audit")).get_text()
-    for action in ("item.status", "item.theme", "item.note"):
+    for action in ("item.status", "item.theme", "item.note", "item.wants-contact"):
         assert action in audit
     assert "worker@notts.test" in audit
+
+
+def test_rows_show_names_not_ids_and_link_with_what_was_said(staff_app, worker):
+    add(staff_app, kind="feedback", text="the council tax thing helped me loads thank you", area="nottinghamshire",
+        topic="housing")
+    add(staff_app, kind="safeguarding", risk_kind="suicide", area="nottinghamshire")
+    soup = soup_of(worker.get("/staff/"))
+    row = soup.select_one("table.queue tbody tr")
+    cells = [c.get_text(" ", strip=True) for c in row.select("td")]
+    assert row.select_one("td.said a").get_text() == "the council tax thing helped me loads thank you"
+    assert "Nottinghamshire" in cells and "Feedback" in cells
+    assert "They chose: Housing" in " ".join(cells)
+    risk = soup.select_one("section.safeguarding tbody tr").get_text(" ", strip=True)
+    assert "Thoughts of suicide" in risk and "Nottinghamshire" in risk
+    assert "nottinghamshire" not in soup.select_one("main").get_text().replace("Nottinghamshire", "")
 
 
 def test_bulk_actions(staff_app, worker):
@@ -205,9 +231,9 @@ def test_a_message_left_in_the_chat_with_a_way_to_reach_them_shows_wants_contact
     with staff_app.app_context():
         assert RecordStore(content().sessions).add_contact(with_contact, "c1", "07700 900123")
     rows = soup_of(worker.get("/staff/")).select("table.queue tbody tr")
-    tagged = [r for r in rows if r.select_one("strong.tag")]
+    tagged = [r for r in rows if r.select_one("strong.tag-contact")]
     assert len(rows) == 2 and len(tagged) == 1
-    assert tagged[0].select_one("strong.tag").get_text() == "wants contact"
+    assert tagged[0].select_one("strong.tag-contact").get_text() == "Wants contact"
     assert "please call me" in tagged[0].get_text()
     assert "07700900123" in soup_of(worker.get(f"/staff/items/{with_contact}")).get_text()
 
