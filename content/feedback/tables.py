@@ -44,6 +44,8 @@ class FeedbackItemRow(Base):
     # They asked to be contacted (they left a way to reach them, or a worker read that they want it);
     # a worker clears it once someone has been in touch.
     wants_contact: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # An unanswered question a worker found no offer for ("None of these"): counted on the insights page.
+    no_offer_fits: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[str] = mapped_column(String(20), default="new", index=True)
     handled_note: Mapped[Optional[str]] = mapped_column(Text)
     you_said_id: Mapped[Optional[int]] = mapped_column(ForeignKey("you_said_we_did.id", ondelete="SET NULL"))

@@ -4,6 +4,8 @@ actions, publishing "You said, we did", and CSV export."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -36,7 +38,7 @@ from web.languages import LANGUAGES
 from web.staff import bp
 from web.staff.areas import areas_i_see, item_or_404, may_see, my_areas
 from web.staff.forms import BulkForm, HandledForm, ItemForm, PublishForm
-from web.staff.labels import STATUS_LABELS
+from web.staff.labels import STATUS_LABELS, area_name
 
 TRANSLATED = [lang.code for lang in LANGUAGES if lang.code != "en"]
 BULK_ACTIONS = [("in-review", "Mark in review"), ("actioned", "Mark actioned"), ("dismissed", "Dismiss"),
@@ -230,24 +232,43 @@ def publish_form() -> ResponseReturnValue:
             form.theme.data = items[0].theme
     else:
         items = _mine(s, (form.ids.data or [])[:500])
+    preview = None
     if form.validate_on_submit():
+        translations = {
+            lang: {"you_said": request.form.get(f"you_said_{lang}", ""),
+                   "we_did": request.form.get(f"we_did_{lang}", "")}
+            for lang in TRANSLATED
+        }
+        seen = _fingerprint(form, translations, items)
         try:
-            translations = {
-                lang: {"you_said": request.form.get(f"you_said_{lang}", ""),
-                       "we_did": request.form.get(f"we_did_{lang}", "")}
-                for lang in TRANSLATED
-            }
-            publish(s, form.area.data, form.theme.data, form.you_said.data, form.we_did.data, items,
-                    current_user.row, translations)
+            entry = publish(s, form.area.data, form.theme.data, form.you_said.data, form.we_did.data, items,
+                            current_user.row, translations)
             if (form.template_name.data or "").strip():
                 save_template(s, form.template_name.data or "", form.we_did.data or "", current_user.row)
         except ReviewError as exc:
             s.rollback()
             getattr(form, exc.field).errors.append(str(exc))
         else:
-            s.commit()
-            flash("Published. It is now on the area's \u201cYou said, we did\u201d page.")
-            return redirect(url_for("feedback.you_said", area_id=form.area.data))
+            if "confirm" in request.form and request.form.get("previewed") == seen:
+                s.commit()
+                area_label = area_name(form.area.data)
+                flash(f"Published on {area_label}'s \u201cYou said, we did\u201d page. "
+                      f"{len(items)} item(s) closed.")
+                return redirect(url_for("staff.dashboard"))
+            # A preview (or text changed since the preview): the same checks ran, nothing is kept.
+            preview = {"entry": entry, "seen": seen, "closes": len(items), "area": area_name(form.area.data),
+                       "changed": "confirm" in request.form}
+            s.rollback()
+            return render_template("staff/publish.html", form=form, items=items, templates=templates,
+                                   translated=[lang for lang in LANGUAGES if lang.code in TRANSLATED],
+                                   preview=preview)
     status = 400 if request.method == "POST" else 200
     return render_template("staff/publish.html", form=form, items=items, templates=templates,
-                           translated=[lang for lang in LANGUAGES if lang.code in TRANSLATED]), status
+                           translated=[lang for lang in LANGUAGES if lang.code in TRANSLATED], preview=preview), status
+
+
+def _fingerprint(form: PublishForm, translations: dict[str, dict[str, str]], items: list[FeedbackItemRow]) -> str:
+    """What the preview showed: "Publish now" publishes only if the text is still what was previewed."""
+    shown = [form.area.data, form.theme.data, form.you_said.data, form.we_did.data, translations,
+             sorted(i.id for i in items)]
+    return hashlib.sha256(json.dumps(shown, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

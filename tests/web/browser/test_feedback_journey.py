@@ -3,7 +3,9 @@ it is on the public page and the chat bot tells it."""
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -11,7 +13,8 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 
-def test_feedback_to_you_said_we_did(page: Page, own_server: str, browser):
+def test_feedback_to_you_said_we_did(page: Page, own_server: str, browser, tmp_path):
+    shots = Path(os.environ.get("SCREENSHOTS", tmp_path))
     # A young person, on their phone.
     page.goto(own_server + "/nottingham/feedback")
     page.get_by_label("What do you want to tell us?").fill("Bus fares to college are too much for me")
@@ -35,8 +38,13 @@ def test_feedback_to_you_said_we_did(page: Page, own_server: str, browser):
     desk.get_by_role("link", name=re.compile("Publish a")).click()
     desk.get_by_label("You said (your summary, not their words)").fill("Bus fares to college cost too much.")
     desk.get_by_label("We did", exact=True).fill("Care leavers at college now get a free bus pass.")
-    desk.get_by_role("button", name="Publish").click()
-    expect(desk.locator("h1")).to_have_text("You said, we did")
+    desk.get_by_role("button", name="Preview").click()
+    expect(desk.locator("#preview")).to_contain_text("closes 1 item")
+    expect(desk.locator("#preview")).to_contain_text("Care leavers at college now get a free bus pass.")
+    desk.screenshot(path=str(shots / "publish-preview.png"), full_page=True)
+    desk.get_by_role("button", name="Publish now").click()
+    expect(desk.locator("h1")).to_have_text("Feedback queue")  # back to work, staff navigation and all
+    expect(desk.locator(".flash")).to_contain_text("1 item(s) closed")
     staff.close()
 
     # Back on the phone: the public page, and the chat bot.

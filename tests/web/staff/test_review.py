@@ -17,6 +17,14 @@ def add(app, **kw) -> int:
         return RecordStore(content().sessions).add(Record(**{"area": "nottingham", "channel": "site", **kw}))
 
 
+def publish_confirmed(client, data: dict):
+    """Preview, check what it says, then "Publish now", as a worker does."""
+    preview = client.post("/staff/publish", data={**data, "preview": "1"})
+    assert preview.status_code == 200, soup_of(preview).select(".error-message")
+    seen = soup_of(preview).select_one("#preview input[name=previewed]")["value"]
+    return client.post("/staff/publish", data={**data, "confirm": "1", "previewed": seen})
+
+
 def test_safeguarding_comes_first_and_is_handled_with_a_note(staff_app, worker):
     sg = add(staff_app, kind="safeguarding", risk_kind="nowhere-to-sleep", channel="telegram")
     add(staff_app, kind="feedback", text="the app is great")
@@ -107,12 +115,22 @@ def test_publish_you_said_we_did_to_the_site_and_the_bot(staff_app, worker):
                                               "you_said": "", "we_did": "We did a thing", "ids": ids})
     assert bad.status_code == 400
     assert soup_of(bad).select_one("#we_did").text == "We did a thing"  # what was typed is kept
-    good = worker.post("/staff/publish", data={
-        "csrf_token": t, "area": "nottingham", "theme": "money",
-        "you_said": "Travel to college costs too much.", "we_did": "Bus passes now come with your college place.",
-        "you_said_ar": "أجرة الحافلة إلى الكلية غالية.", "we_did_ar": "أصبحت بطاقة الحافلة مع مكانك في الكلية.",
-        "ids": ids})
-    assert good.status_code == 302
+    data = {"csrf_token": t, "area": "nottingham", "theme": "money",
+            "you_said": "Travel to college costs too much.", "we_did": "Bus passes now come with your college place.",
+            "you_said_ar": "أجرة الحافلة إلى الكلية غالية.", "we_did_ar": "أصبحت بطاقة الحافلة مع مكانك في الكلية.",
+            "ids": ids}
+    preview = soup_of(worker.post("/staff/publish", data={**data, "preview": "1"})).select_one("#preview")
+    said = " ".join(preview.get_text(" ").split())
+    assert "goes public on Nottingham's “You said, we did” page and closes 2 items ." in said
+    assert "Bus passes now come with your college place." not in soup_of(
+        worker.get("/nottingham/you-said-we-did")).get_text()  # a preview publishes nothing
+    seen = preview.select_one("input[name=previewed]")["value"]
+    changed = worker.post("/staff/publish", data={**data, "we_did": "Changed after the preview.", "confirm": "1",
+                                                  "previewed": seen})
+    assert "You changed something since the last preview" in soup_of(changed).get_text()
+    good = worker.post("/staff/publish", data={**data, "confirm": "1", "previewed": seen})
+    assert good.status_code == 302 and good.headers["Location"].endswith("/staff/")  # back to the dashboard
+    assert "2 item(s) closed" in soup_of(worker.get("/staff/")).select_one(".flash").get_text()
     arabic = soup_of(worker.get("/nottingham/you-said-we-did?lang=ar"))
     assert "أصبحت بطاقة الحافلة مع مكانك في الكلية." in arabic.get_text()
     farsi = soup_of(worker.get("/nottingham/you-said-we-did?lang=fa"))
@@ -146,7 +164,7 @@ def test_hostile_feedback_is_escaped_everywhere(staff_app, worker):
     texts = {r[0]: r[-1] for r in rows[1:]}
     assert texts[str(formula)].startswith("'=")
     t = token(worker, "/staff/")
-    worker.post("/staff/publish", data={"csrf_token": t, "area": "nottingham", "theme": "other",
+    publish_confirmed(worker, {"csrf_token": t, "area": "nottingham", "theme": "other",
                                         "you_said": XSS, "we_did": XSS})
     html = worker.get("/nottingham/you-said-we-did").get_data(as_text=True)
     assert "<script>alert" not in html and "&lt;script&gt;" in html
@@ -161,7 +179,7 @@ def test_unanswered_are_grouped_and_teaching_works_at_once(staff_app, worker):
         before = chat_engine().classify("nottingham", question)
     assert before.slug is None
     ids = [add(staff_app, kind="unanswered", text=t, channel="telegram") for t in
-           ("can i get help paying for driving lessons", "help paying for my driving test?",
+           ("can i get help paying for driving lessons", "help paying for my driving lessons?",
             "who won the football")]
     soup = soup_of(worker.get("/staff/unanswered"))
     headings = [h.get_text(" ", strip=True) for h in soup.select("section.qgroup h2")]
@@ -195,9 +213,9 @@ def test_insights_draw_charts_without_scripts(staff_app, worker):
 def test_saved_answers_make_publishing_quicker(staff_app, worker):
     first = add(staff_app, kind="feedback", text="bus fares")
     t = token(worker, "/staff/")
-    worker.post("/staff/publish", data={"csrf_token": t, "area": "nottingham", "theme": "money",
-                                        "you_said": "Bus fares cost too much.", "we_did": "We added bus passes.",
-                                        "ids": [first], "template_name": "Bus passes"})
+    publish_confirmed(worker, {"csrf_token": t, "area": "nottingham", "theme": "money",
+                               "you_said": "Bus fares cost too much.", "we_did": "We added bus passes.",
+                               "ids": [first], "template_name": "Bus passes"})
     page = soup_of(worker.get("/staff/publish"))
     link = page.select_one("details.templates a")
     assert link.text == "Bus passes"
@@ -245,3 +263,32 @@ def test_needs_checking_lists_offers_that_may_have_ended(worker):
     care_2_work = next(text for title, text in rows.items() if title.startswith("Care 2 Work"))
     assert "may have ended: its source says it ran until 2023" in care_2_work
     assert "Partnership Strategy report to committee" in care_2_work
+
+
+def test_insights_filter_by_area_with_titles_and_month_names(staff_app, worker):
+    add(staff_app, kind="helpful", offer_slug="staying-put", helpful=True)
+    add(staff_app, kind="feedback", text="county bus fares", area="nottinghamshire")
+    soup = soup_of(worker.get("/staff/insights?area=nottingham"))
+    assert soup.h1.get_text() == "Insights: Nottingham"
+    assert "Staying Put with your foster carer after 18" in soup.select("svg.chart")[-1].get_text()
+    assert "staying-put" not in soup.select_one("main").get_text()
+    months = [th.get_text() for th in soup.select("table thead th")[1:]]
+    assert months == [] or all(len(m.split()) == 2 and m.split()[0].isalpha() for m in months)
+    assert not soup.select("svg.chart") or "Money" not in soup.select("svg.chart")[0].get_text()
+    everywhere = soup_of(worker.get("/staff/insights"))
+    assert [th.get_text() for th in everywhere.select("table thead th")[1:]][-1].split()[0].isalpha()  # "Nov 2026"
+
+
+def test_teach_the_bot_suggests_likely_offers_first_with_nothing_chosen_and_counts_none_of_these(staff_app, worker):
+    ids = [add(staff_app, kind="unanswered", text="can i stay living with my foster family after i turn 18")]
+    soup = soup_of(worker.get("/staff/unanswered"))
+    select = soup.select_one("section.qgroup select[name=offer]")
+    first = select.select_one("option")
+    assert first["value"] == "" and first.has_attr("selected")
+    likeliest = [o.get_text() for o in select.select("optgroup[label=Likeliest] option")]
+    assert likeliest[0] == "Staying Put with your foster carer after 18"
+    t = token(worker, "/staff/unanswered")
+    worker.post("/staff/unanswered/teach", data={"csrf_token": t, "ids": ids, "offer": "none-of-these",
+                                                 "text": "can i stay living with my foster family"})
+    assert "No unanswered questions waiting." in soup_of(worker.get("/staff/unanswered")).get_text()
+    assert soup_of(worker.get("/staff/insights")).select_one("#none-fit strong").get_text() == "1"
