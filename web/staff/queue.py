@@ -11,6 +11,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
+from content.catalogue.tables import OfferDraftRow
 from content.feedback.csv_export import feedback_csv
 from content.feedback.review import (
     CHANNELS,
@@ -32,6 +33,7 @@ from content.feedback.review import (
 )
 from content.feedback.tables import FeedbackItemRow
 from content.feedback.themes import ThemeTagger
+from web.absolute_urls import absolute_url
 from web.content_access import catalogue, content
 from web.db_session import db
 from web.languages import LANGUAGES
@@ -226,6 +228,8 @@ def publish_form() -> ResponseReturnValue:
         chosen = next((t for t in templates if str(t.id) == request.args.get("template")), None)
         if chosen is not None:
             form.we_did.data = chosen.we_did
+        elif request.args.get("draft", "").isdigit():
+            form.we_did.data = _we_changed(int(request.args["draft"]))
         items = _mine(s, ids)
         if items and not form.area.data:
             form.area.data = items[0].area_id
@@ -265,6 +269,18 @@ def publish_form() -> ResponseReturnValue:
     status = 400 if request.method == "POST" else 200
     return render_template("staff/publish.html", form=form, items=items, templates=templates,
                            translated=[lang for lang in LANGUAGES if lang.code in TRANSLATED], preview=preview), status
+
+
+def _we_changed(draft_id: int) -> str:
+    """A first "We did" for a published offer change, linking the two: the worker edits it before publishing."""
+    draft = db().get(OfferDraftRow, draft_id) if draft_id <= MAX_ID else None
+    if draft is None or draft.status != "published" or not may_see(draft.area_id):
+        return ""
+    title = draft.data.get("title", draft.slug)
+    if draft.action == "retire":
+        return f"We took \u201c{title}\u201d off the site: {draft.reason}"
+    link = absolute_url("site.offer", area_id=draft.area_id, slug=draft.slug)
+    return f"We changed \u201c{title}\u201d on the site: {draft.reason}. See it at {link}"
 
 
 def _fingerprint(form: PublishForm, translations: dict[str, dict[str, str]], items: list[FeedbackItemRow]) -> str:

@@ -74,6 +74,7 @@ def test_a_content_gap_becomes_a_change_that_a_colleague_publishes(staff_app, wo
     assert NEW_SUMMARY not in soup_of(worker.get("/nottingham/offers/staying-put")).get_text()
 
     page = soup_of(reviewer.get(review_url))
+    assert page.title.get_text().startswith("Review: Staying Put with your foster carer after 18 – Staff")
     added = [t.get_text() for t in page.select("#diff ins")]
     removed = [t.get_text() for t in page.select("#diff del")]
     assert any(NEW_SUMMARY in text for text in added)
@@ -85,6 +86,9 @@ def test_a_content_gap_becomes_a_change_that_a_colleague_publishes(staff_app, wo
     assert "Version 2 published" in done.get_text()
     link = done.select_one("#you-said a")["href"]
     assert f"ids={gap}" in link  # offered a "You said, we did" for the question that started it
+    we_did = soup_of(reviewer.get(link)).select_one("#we_did").get_text()
+    assert we_did.startswith("We changed “Staying Put with your foster carer after 18” on the site: Clearer summary")
+    assert we_did.endswith("/nottingham/offers/staying-put")
 
     site = soup_of(worker.get("/nottingham/offers/staying-put"))
     assert site.select_one("p.lead").get_text(strip=True) == NEW_SUMMARY
@@ -153,3 +157,26 @@ def test_a_worker_of_another_area_cannot_see_or_change_the_offer_or_its_drafts(s
     assert county.post(edit_url + "/publish", data={"csrf_token": t}).status_code == 404
     listed = soup_of(county.get("/staff/offers"))
     assert [h.get_text() for h in listed.select("section.area-offers h2")] == ["Nottinghamshire"]
+
+
+def test_a_new_offer_is_drafted_and_published_and_an_old_one_retired(staff_app, worker, reviewer):
+    t = token(worker, "/staff/offers")
+    made = worker.post("/staff/offers/nottingham/new", data={"csrf_token": t, "title": "Bike repair vouchers",
+                                                              "slug": "bike-repair-vouchers"})
+    edit_url = made.headers["Location"]
+    empty = worker.post(edit_url, data={**form_values(worker, edit_url), "reason": "asked for", "submit": "1"})
+    assert empty.status_code == 400  # the same checks as a file: summary, body, steps ... are missing
+    assert soup_of(empty).select_one("#summary-error")
+    template = form_values(worker, start(worker))  # another offer's words, as a start for this test
+    filled = {**template, "title": "Bike repair vouchers", "reason": "Young people asked for it", "submit": "1"}
+    filled.pop("also_in", None)
+    assert worker.post(edit_url, data=filled).status_code == 302
+    reviewer.post(edit_url + "/publish", data={"csrf_token": token(reviewer, edit_url + "/review")})
+    assert worker.get("/nottingham/offers/bike-repair-vouchers").status_code == 200
+
+    retire_url = start(worker, path="/staff/offers/nottingham/bike-repair-vouchers", action="retire")
+    worker.post(retire_url, data={"csrf_token": token(worker, retire_url), "reason": "Ended", "submit": "1"})
+    reviewer.post(retire_url + "/publish", data={"csrf_token": token(reviewer, retire_url + "/review")})
+    assert worker.get("/nottingham/offers/bike-repair-vouchers").status_code == 404
+    history = soup_of(worker.get("/staff/offers/nottingham/bike-repair-vouchers")).select("#history tbody tr")
+    assert "retired" in history[0].th.get_text()
