@@ -66,6 +66,10 @@ class AreaChoices(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("render_kw", {"class": "checkboxes"})
+        super().__init__(*args, **kwargs)
+
 
 class AreasForm(FlaskForm):
     areas = AreaChoices("Areas they see and edit")
