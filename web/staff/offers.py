@@ -13,6 +13,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
+from sqlalchemy.exc import IntegrityError
 from wtforms import StringField, TextAreaField
 from wtforms.validators import Length
 
@@ -209,11 +210,17 @@ def publish_draft(draft_id: int) -> ResponseReturnValue:
     s = db()
     try:
         version = editing.publish(s, catalogue(), draft, current_user.row)
+        s.commit()
     except EditError as exc:
         s.rollback()
         flash(str(exc), "error")
         return redirect(url_for("staff.review_draft", draft_id=draft.id))
-    s.commit()
+    except IntegrityError:
+        # Another change to this offer was published at the same moment (its version number is taken).
+        s.rollback()
+        flash("Someone published another change to this offer just now. Send this one back so its author can "
+              "check it against the new text.", "error")
+        return redirect(url_for("staff.review_draft", draft_id=draft.id))
     content().cache.invalidate()  # this process at once; the others within CONTENT_CHECK_SECONDS
     what = "retired" if draft.action == "retire" else "published"
     flash(f"Version {version.number} {what}. The site, the API and the chat bot use it now.")
