@@ -26,7 +26,7 @@ GROUPS = {
     "redaction": ["content/feedback/redaction.py"],
     "eligibility": ["content/catalogue/eligibility.py", "content/catalogue/money.py"],
     "csv": ["content/feedback/csv_export.py"],
-    "staff": ["web/staff/auth.py"],
+    "staff": ["web/staff/auth.py", "content/accounts/staff.py", "web/staff/areas.py"],
     "loader": ["content/catalogue/loader.py", "content/catalogue/schema.py"],
     # SAFEGUARDING: "safeguarding": ["content/understanding/safeguarding.py"], and the file and its tests
     # in [tool.mutmut] in pyproject.toml.
