@@ -63,6 +63,7 @@ evaluate: $(BIN)/activate ## the bot's accuracy, and safeguarding per family and
 # One group: `make mutate MODULE=redaction` (redaction, eligibility, csv, staff, loader; SAFEGUARDING: add its group
 # in bench/mutate.py). Slow (minutes), so not part of `make test` or CI; see docs/mutation-testing.md.
 mutate: $(BIN)/activate translations ## mutation testing: per-module score (killed / total), survivors to read
+	$(BIN)/pip install --quiet -e '.[mutation]'
 	$(BIN)/python -m bench.mutate $(MODULE)
 
 clean: ## remove the virtualenv and the local database
