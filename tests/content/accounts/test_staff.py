@@ -142,3 +142,104 @@ def test_an_admin_reset_is_temporary_and_own_change_is_not(sessions, worker):
         assert user.must_change_password
         actions = [e.action for e in s.scalars(select(AuditEventRow).order_by(AuditEventRow.id))]
         assert actions[-2:] == ["staff.password", "staff.password-reset"]
+
+
+# --- what each refusal says, and what the audit log keeps (killing the mutants `make mutate` found) ---
+
+AMY = ("amy.wendell@notts.test", "Amy Wendell")
+
+
+def refusal(call) -> tuple[str, str]:
+    with pytest.raises(StaffError) as caught:
+        call()
+    return caught.value.field, str(caught.value)
+
+
+def test_each_refusal_names_its_field_and_says_what_to_do(sessions, worker):
+    with sessions() as s:
+        def make(**kw):
+            args = {"email": "new@notts.test", "name": "New Person", "password": "tram stop velvet 42 onion",
+                    "role": "worker", "areas": ["nottingham"], **kw}
+            return lambda: create_staff(s, args.pop("email"), args.pop("name"), args.pop("password"),
+                                        args.pop("role"), **args)
+
+        assert refusal(make(email="not an email")) == ("email", "Enter an email address like name@council.gov.uk.")
+        assert refusal(make(name="  ")) == ("name", "Enter a name.")
+        assert refusal(make(role="boss")) == ("role", "Choose worker or admin.")
+        assert refusal(make(areas=[])) == ("areas", "Choose at least one area for a participation worker.")
+        # The same email in other letters is the same account.
+        assert refusal(make(email="Wendy@NOTTS.test")) == ("email", "There is already an account with this email.")
+        assert refusal(make(password="x" * 501)) == ("password", "Use at most 500 characters.")
+        assert refusal(make(password=" tram stop velvet 42")) == (
+            "password", "Do not start or end the password with a space.")
+        field, message = refusal(make(password="correcthorse1"))  # zxcvbn has no warning for this one
+        assert (field, message) == ("password", "Choose a password that is harder to guess. It would be easy to "
+                                                "guess. Three or four unrelated words make a strong one.")
+        user = s.get(StaffUserRow, worker)
+        assert refusal(lambda: change_own_password(s, user, PASSWORD, PASSWORD)) == (
+            "password", "Choose a new password, not the one you have now.")
+
+
+def test_a_password_of_exactly_the_longest_length_is_allowed():
+    check_password_rules("tram stop velvet 42 onion " + "y" * (500 - 26))
+
+
+def test_a_password_made_of_the_persons_own_name_is_refused():
+    # Strong for a stranger; guessable for someone who knows her name, whole or in parts.
+    check_password_rules("amy wendell notts")
+    check_password_rules("wendell&amy!notts")
+    for password in ("amy wendell notts", "wendell&amy!notts"):
+        assert refusal(lambda p=password: check_password_rules(p, AMY))[0] == "password"
+
+
+def test_a_new_account_is_open_and_its_making_is_audited(sessions, worker):
+    with sessions() as s:
+        admin = s.scalar(select(StaffUserRow).where(StaffUserRow.role == "admin"))
+        with pytest.raises(StaffError):
+            create_staff(s, AMY[0], AMY[1], "amy wendell notts", "worker", by=admin, areas=["nottingham"])
+        user = create_staff(s, AMY[0], AMY[1], "tram stop velvet 42 onion", "worker", by=admin,
+                            areas=["nottinghamshire", "nottingham"])
+        s.commit()
+        s.refresh(user)
+        assert user.active is True and user.areas == ["nottingham", "nottinghamshire"]
+        event = s.scalars(select(AuditEventRow).where(AuditEventRow.target == f"staff:{user.id}")).one()
+        assert (event.staff_id, event.action) == (admin.id, "staff.create")
+        assert event.detail == {"email": AMY[0], "role": "worker", "areas": ["nottingham", "nottinghamshire"]}
+
+
+def test_areas_changes_and_who_sees_what(sessions, worker):
+    from content.accounts.staff import sees_area, set_areas
+
+    with sessions() as s:
+        admin = s.scalar(select(StaffUserRow).where(StaffUserRow.role == "admin"))
+        user = s.get(StaffUserRow, worker)
+        assert sees_area(user, "nottingham") and not sees_area(user, "nottinghamshire")
+        assert sees_area(user, None)  # an item with no area is for everyone
+        assert sees_area(admin, "nottinghamshire") and admin.areas == []
+        set_areas(s, user, ["nottinghamshire"], by=admin)
+        set_areas(s, admin, ["nottingham"], by=admin)  # an admin still sees every area
+        s.commit()
+        assert user.areas == ["nottinghamshire"] and admin.areas == []
+        event = s.scalars(select(AuditEventRow).where(AuditEventRow.action == "staff.areas",
+                                                      AuditEventRow.target == f"staff:{user.id}")).one()
+        assert (event.staff_id, event.detail) == (admin.id, {"areas": ["nottinghamshire"]})
+
+
+def test_turning_off_and_on_and_password_changes_are_audited_with_who_did_them(sessions, worker):
+    with sessions() as s:
+        admin = s.scalar(select(StaffUserRow).where(StaffUserRow.role == "admin"))
+        user = s.get(StaffUserRow, worker)
+        user.failed_logins = 2
+        set_active(s, user, False, by=admin)
+        set_active(s, user, True, by=admin)
+        set_password(s, user, "tram stop velvet 42 onion", by=admin)
+        assert user.failed_logins == 0 and user.must_change_password
+        change_own_password(s, user, "tram stop velvet 42 onion", "copper kettle morning 7 rain")
+        assert not user.must_change_password
+        s.commit()
+        events = list(s.scalars(select(AuditEventRow).where(AuditEventRow.target == f"staff:{user.id}",
+                                                            AuditEventRow.action != "staff.create")
+                                .order_by(AuditEventRow.id)))
+        assert [(e.action, e.staff_id, e.detail) for e in events] == [
+            ("staff.deactivate", admin.id, {}), ("staff.activate", admin.id, {}),
+            ("staff.password-reset", admin.id, {}), ("staff.password", user.id, {})]
