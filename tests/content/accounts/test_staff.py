@@ -243,3 +243,31 @@ def test_turning_off_and_on_and_password_changes_are_audited_with_who_did_them(s
         assert [(e.action, e.staff_id, e.detail) for e in events] == [
             ("staff.deactivate", admin.id, {}), ("staff.activate", admin.id, {}),
             ("staff.password-reset", admin.id, {}), ("staff.password", user.id, {})]
+
+
+def test_the_wait_doubles():
+    assert wait_after(FREE_TRIES + 1) == dt.timedelta(minutes=1)
+    assert wait_after(FREE_TRIES + 2) == dt.timedelta(minutes=2)
+
+
+def test_failures_count_only_on_their_own_account_and_a_sign_in_is_audited(sessions, worker):
+    with sessions() as s:
+        admin = s.scalar(select(StaffUserRow).where(StaffUserRow.role == "admin"))
+        for _ in range(FREE_TRIES + 1):
+            verify_login(s, "wendy@notts.test", "wrong password", now=NOW)
+        s.commit()
+        s.refresh(admin)
+        assert admin.failed_logins == 0 and admin.locked_until is None
+        slowed = s.scalars(select(AuditEventRow).where(AuditEventRow.action == "staff.slowed")).one()
+        assert (slowed.staff_id, slowed.detail) == (None, {})
+        assert verify_login(s, "admin@notts.test", "a long admin password!", now=NOW).user is not None
+        s.commit()
+        login = s.scalars(select(AuditEventRow).where(AuditEventRow.action == "staff.login")).one()
+        assert (login.staff_id, login.target, login.detail) == (admin.id, f"staff:{admin.id}", {})
+
+
+def test_a_reset_password_made_of_the_persons_own_name_is_refused(sessions, worker):
+    with sessions() as s:
+        admin = s.scalar(select(StaffUserRow).where(StaffUserRow.role == "admin"))
+        amy = create_staff(s, AMY[0], AMY[1], "tram stop velvet 42 onion", "worker", by=admin, areas=["nottingham"])
+        assert refusal(lambda: set_password(s, amy, "amy wendell notts", by=admin))[0] == "password"
