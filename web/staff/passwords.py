@@ -5,16 +5,16 @@ Either way every other session of that account ends (content.accounts.staff.set_
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from content.accounts.staff import StaffError, change_own_password, set_password
-from content.accounts.tables import StaffUserRow
 from web.db_session import db
 from web.staff import bp
 from web.staff.auth import admin_required, start_session
 from web.staff.forms import ChangePasswordForm, ResetPasswordForm
+from web.staff.people import account_or_404
 
 
 @bp.route("/password", methods=["GET", "POST"])
@@ -42,9 +42,7 @@ def change_password() -> ResponseReturnValue:
 @admin_required
 def reset_password(user_id: int) -> ResponseReturnValue:
     s = db()
-    user = s.get(StaffUserRow, user_id)
-    if user is None:
-        abort(404)
+    user = account_or_404(user_id)
     if user.id == current_user.id:
         return redirect(url_for("staff.change_password"))
     form = ResetPasswordForm()

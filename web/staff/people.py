@@ -50,13 +50,19 @@ def _areas_form(user: StaffUserRow) -> AreasForm:
     return form
 
 
+def account_or_404(user_id: int) -> StaffUserRow:
+    """The staff account with this id, or 404 (for the admin pages that change someone's account)."""
+    user = db().get(StaffUserRow, user_id)
+    if user is None:
+        abort(404)
+    return user
+
+
 @bp.post("/people/<id:user_id>/areas")
 @admin_required
 def change_areas(user_id: int) -> ResponseReturnValue:
     s = db()
-    user = s.get(StaffUserRow, user_id)
-    if user is None:
-        abort(404)
+    user = account_or_404(user_id)
     form = AreasForm(prefix=f"u{user.id}")
     form.areas.choices = _area_choices()
     if not form.validate():
