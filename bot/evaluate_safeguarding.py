@@ -37,7 +37,10 @@ PARTS = (
     ("held-out 6 (frozen: all four languages; written 2026-11-24)", SETS_DIR / "heldout-6", False),
     ("held-out 7 (spent: its figures were seen for five settings while round 5 chose one)",
      SETS_DIR / "heldout-7", False),
-    ("held-out 8 (frozen: all four languages; measured before and after round 5)", SETS_DIR / "heldout-8", False),
+    ("held-out 8 (frozen: all four languages; measured before and after round 5, and after round 6)",
+     SETS_DIR / "heldout-8", False),
+    ("held-out 9 (frozen: all four languages; written for round 6, measured before and after it)",
+     SETS_DIR / "heldout-9", False),
 )
 FAMILIES = (
     "suicide", "self-harm", "medical-emergency", "sexual-abuse", "criminal-exploitation", "domestic-abuse",

@@ -16,11 +16,12 @@ from content.understanding.safeguarding import RiskDetector
 
 # The frozen sets: held-out 2 (English risk; Arabic, Farsi, Pashto), held-out 3 (English no-risk,
 # written when held-out 2's English no-risk part was spent), held-out 5's English part, and held-out 6
-# (all four languages, risk and no-risk), and held-out 8 (written for round 5, all four languages).
+# (all four languages, risk and no-risk), held-out 8 (written for round 5) and held-out 9 (written for round 6),
+# both in all four languages.
 # Held-out 4, held-out 5's Arabic, Farsi and Pashto part and held-out 7 are spent (see
 # safeguarding_sets/README.md).
 FROZEN = (SETS_DIR / "heldout-2", SETS_DIR / "heldout-3", SETS_DIR / "heldout-5", SETS_DIR / "heldout-6",
-          SETS_DIR / "heldout-8")
+          SETS_DIR / "heldout-8", SETS_DIR / "heldout-9")
 MESSAGES = unseen([m for folder in FROZEN for m in load_sets(folder)])
 
 
@@ -48,7 +49,9 @@ def test_the_sets_are_big_enough_and_cover_every_family_and_language():
 def test_held_out_figures_leave_out_messages_that_are_also_examples():
     examples = {m["text"].strip().lower() for m in load_sets(EXAMPLES_DIR)}
     assert not any(m["text"].strip().lower() in examples for m in MESSAGES)
-    assert len(MESSAGES) >= sum(len(load_sets(f)) for f in FROZEN) - 20  # only a few short ones ("hi") coincide
+    # Counts only, so a failure never prints a held-out message.
+    kept, written = len(MESSAGES), sum(len(load_sets(f)) for f in FROZEN)
+    assert kept >= written - 30  # only a few short ones ("hi") coincide
 
 
 @pytest.mark.parametrize(("language", "floor"), [("en", 0.95), ("ar", 0.87), ("fa", 0.95), ("ps", 0.9)])
