@@ -65,7 +65,7 @@ def blind_texts() -> list[tuple[str, str]]:
     from bot.evaluate_blind import BLIND_DIR, load_sets
 
     found: dict[str, str] = {}
-    for part in ("tuning", "heldout-3-spent", "heldout-4"):
+    for part in ("tuning", "heldout-3-spent", "heldout-4-spent", "heldout-5"):
         messages, stories = load_sets(BLIND_DIR / part)
         found.update({m["text"]: m["area"] for m in messages})
         found.update({t["text"]: s["area"] for s in stories for t in s["turns"]})

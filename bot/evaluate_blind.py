@@ -26,7 +26,7 @@ from bot.engine import Engine
 from bot.match_contract import MatchSession
 
 BLIND_DIR = Path(__file__).resolve().parent.parent / "tests" / "bot" / "blind"
-FROZEN = ("heldout-4",)  # heldout-3-spent: measured too often, and its labels predate 11 offers
+FROZEN = ("heldout-5",)  # heldout-3-spent: measured too often, labels predate 11 offers; heldout-4-spent: exposed
 FOLLOWUPS = frozenset({"amount", "eligibility", "how_to_get", "who_to_contact", "tell_me_more"})
 FLOORS = {  # issue 9's floors on the frozen held-out parts
     "answered_right": (">=", 0.92),
@@ -130,19 +130,20 @@ def evaluate_folder(engine: Engine, folder: Path) -> Tally:
     return tally
 
 
-# Held-out 4, measured once on 2026-11-24 (50 offers): answered right 0.743, wrong 0.044, first right 0.903,
-# not ours answered 0.110, other area right 0.833, story turns 0.538, first right ar/fa/ps 0.781/0.844/0.938.
-# A little below, so a change that makes it worse fails (tests/bot/test_blind_evaluation.py).
+# Held-out 5 (written 2026-11-24, 48 offers), measured before and after the small-talk examples: answered right
+# 0.702, wrong 0.039, first right 0.895, not ours answered 0.105, other area right 0.8 (of 10), story turns
+# 0.544 -> 0.561, first right ar/fa/ps 0.944/0.806/0.806. A little below, so a change that makes it worse fails
+# (tests/bot/test_blind_evaluation.py).
 REGRESSION_FLOORS = {
-    "answered_right": (">=", 0.73),
+    "answered_right": (">=", 0.69),
     "answered_wrong": ("<=", 0.05),
-    "first_right": (">=", 0.89),
+    "first_right": (">=", 0.88),
     "not_ours_answered": ("<=", 0.12),
-    "first_right_ar": (">=", 0.76),
-    "first_right_fa": (">=", 0.82),
-    "first_right_ps": (">=", 0.92),
-    "story_turns_right": (">=", 0.52),
-    "other_area_right": (">=", 0.8),
+    "first_right_ar": (">=", 0.91),
+    "first_right_fa": (">=", 0.77),
+    "first_right_ps": (">=", 0.77),
+    "story_turns_right": (">=", 0.54),
+    "other_area_right": (">=", 0.7),
 }
 
 
