@@ -60,8 +60,8 @@ evaluate: $(BIN)/activate ## the bot's accuracy, and safeguarding per family and
 	@echo "== Safeguarding: each part says whether it was tuned on, spent or frozen"
 	$(BIN)/python -m bot evaluate --safeguarding
 
-# One group: `make mutate MODULE=redaction` (redaction, eligibility, csv, staff, loader; SAFEGUARDING: add its group
-# in bench/mutate.py). Slow (minutes), so not part of `make test` or CI; see docs/mutation-testing.md.
+# One group: `make mutate MODULE=redaction` (redaction, eligibility, csv, staff, loader, safeguarding; groups in
+# bench/mutate.py). Slow (minutes), so not part of `make test` or CI; see docs/mutation-testing.md.
 mutate: $(BIN)/activate translations ## mutation testing: per-module score (killed / total), survivors to read
 	$(BIN)/pip install --quiet -e '.[mutation]'
 	$(BIN)/python -m bench.mutate $(MODULE)

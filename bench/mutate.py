@@ -28,8 +28,7 @@ GROUPS = {
     "csv": ["content/feedback/csv_export.py"],
     "staff": ["web/staff/auth.py", "content/accounts/staff.py", "web/staff/areas.py"],
     "loader": ["content/catalogue/loader.py", "content/catalogue/schema.py"],
-    # SAFEGUARDING: "safeguarding": ["content/understanding/safeguarding.py"], and the file and its tests
-    # in [tool.mutmut] in pyproject.toml.
+    "safeguarding": ["content/understanding/safeguarding.py"],
 }
 KILLED = {"killed", "timeout", "segfault", "caught by type check"}
 
