@@ -60,6 +60,10 @@ def test_each_period_has_its_words(period, words):
         (Amount(pounds=Decimal("2000"), period=Period.PER_YEAR, qualifier=Qualifier.AT_LEAST),
          "At least £2,000, a year"),
         (Amount(pounds=Decimal("57.50"), period=Period.PER_WEEK), "£57.50, a week"),
+        # The source gives no period: say no more than it does.
+        (Amount(pounds=Decimal("500"), period=Period.NOT_STATED, qualifier=Qualifier.UP_TO), "Up to £500"),
+        (Amount(pounds=Decimal("2000"), period=Period.NOT_STATED, qualifier=Qualifier.AT_LEAST), "At least £2,000"),
+        (Amount(pounds=Decimal("1000"), period=Period.NOT_STATED), "£1,000"),
     ],
 )
 def test_amounts_in_english(amount, text):
