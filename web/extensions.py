@@ -18,7 +18,6 @@ from web.languages import LANG_COOKIE, LANGUAGES, babel_locale, current_language
 
 babel = Babel()
 csrf = CSRFProtect()
-talisman = Talisman()
 
 
 class StaffLoginManager(LoginManager):
@@ -68,7 +67,9 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "staff.login"
     login_manager.session_protection = "strong"
-    talisman.init_app(
+    # One Talisman per app, never a shared one: it keeps its settings on itself, so a second app made in
+    # the same process (a production app in a test) would switch on HTTPS redirects for the first.
+    app.extensions["talisman"] = Talisman(
         app,
         force_https=app.config["FORCE_HTTPS"],
         strict_transport_security=app.config["FORCE_HTTPS"],

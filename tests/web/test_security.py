@@ -151,3 +151,28 @@ def test_production_needs_an_https_site_url(monkeypatch):
     finally:
         monkeypatch.undo()
         importlib.reload(web.config)
+
+
+def test_each_app_keeps_its_own_https_setting(monkeypatch, tmp_path, app):
+    """A production app made in the same process (as a test or a CLI command does) must not turn the
+    other apps' plain-HTTP pages into redirects: the security headers' settings belong to each app."""
+    import importlib
+
+    import web.config
+
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("SITE_URL", "https://offer.example.org")
+    monkeypatch.setenv("DATABASE_URL", app.config["DATABASE_URL"])
+    monkeypatch.setenv("SAFEGUARDING_SPOOL", str(tmp_path / "spool.jsonl"))
+    try:
+        importlib.reload(web.config)
+        from web import create_app
+
+        production = create_app("production")
+    finally:
+        monkeypatch.undo()
+        importlib.reload(web.config)
+    plain = production.test_client().get("/privacy", base_url="http://offer.example.org")
+    assert plain.status_code == 302 and plain.headers["Location"].startswith("https://")
+    assert app.test_client().get("/privacy").status_code == 200
+    assert app.test_client().get("/api/v1/areas/nottingham/openreferral/").get_json()["version"] == "HSDS-UK-3.0"
