@@ -15,14 +15,15 @@ from bot.followups import (
     fits,
     followup_kind,
     followup_leftovers,
+    followup_words,
 )
 from bot.i18n import translations
-from bot.replies import Button, Reply
+from bot.replies import Button, Flag, Reply
 from bot.topics import topic_kind
 from content.catalogue.schema import Offer
 from content.catalogue.snapshot import Catalogue
 from content.understanding.details import stated_age, stated_situations, without_details
-from content.understanding.matcher import Match
+from content.understanding.matcher import Match, stem
 
 FOLLOWUP_LEFTOVERS = 2  # a follow-up may hold this many words that are not about the offer in context
 
@@ -30,10 +31,16 @@ FOLLOWUP_LEFTOVERS = 2  # a follow-up may hold this many words that are not abou
 class ConversationContext:
     """Follow-ups, age and situation, and other areas: methods of the engine, kept together here."""
 
-    def _followup_kind(self, conv: Conversation, text: str, intent: str | None) -> str | None:
+    def _followup_kind(self, conv: Conversation, text: str, intent: str | None, about: str | None = None
+                       ) -> str | None:
         """The follow-up `text` asks about the offer in context ("how much is it?"), or None when there is
-        no offer in context or the message clearly asks about another offer."""
-        if not conv.last_offer:
+        no offer in context or the message clearly asks about another offer.
+
+        `about`: the offer to take as the one in context, when it is not the last one talked about (the
+        choices just shown as "Did you mean").
+        """
+        about = about or conv.last_offer
+        if not about:
             return None
         if intent in ("how_to_get", "who_to_contact", "tell_me_more"):
             return intent
@@ -45,15 +52,65 @@ class ConversationContext:
             return None
         if topic_kind(text, self.language) is not None:
             return None  # "how do i get a passport": about something else
-        if len(followup_leftovers(self.matcher(), conv.area or "", conv.last_offer, text)) > FOLLOWUP_LEFTOVERS:
+        leftovers = followup_leftovers(self.matcher(), conv.area or "", about, text)
+        if len(leftovers) > FOLLOWUP_LEFTOVERS:
             return None  # many words about something else: a new question
+        if not leftovers:
+            return kind  # every word asks about the offer in context ("how long is it"), whatever else they fit
         result = self.classify(conv.area or "", without_details(text))
         top = result.candidates[0] if result.candidates else None
-        if result.slug and result.slug != conv.last_offer:
+        if result.slug and result.slug != about:
             return None  # "how much is the gym thing": a new question
-        if top and top.offer.slug != conv.last_offer and top.coverage >= 0.5 and top.evidence >= 1.0:
+        if top and top.offer.slug != about and top.coverage >= 0.5 and top.evidence >= 1.0:
             return None  # mostly about another offer
         return kind
+
+    def _followup_on_choices(self, conv: Conversation, text: str, intent: str | None, reply: Reply) -> Reply | None:
+        """A follow-up ("how do i apply for one") just after "Did you mean", with no button pressed.
+
+        It is about the choices shown, not a new question: with one choice, it is about that offer; with
+        several, ask which, with the same buttons, rather than match its few words against every offer.
+        None when the message is not such a follow-up.
+        """
+        choices = [c for c in (conv.answers or {}).get("choices") or [] if isinstance(c, str)]
+        if conv.last_offer or not choices or intent not in (None, "how_to_get", "who_to_contact", "tell_me_more"):
+            return None  # "thanks", "bye", "talk to a person" are themselves, choices or not
+        picked = self._picked_choice(conv, text, choices)
+        if picked is not None:  # "the clothes one": typed instead of pressed
+            offer = self._catalogue().offer(conv.area or "", picked)
+            return self._answer_offer(conv, offer, reply) if offer is not None else None
+        kind = next((k for c in choices if (k := self._followup_kind(conv, text, intent, about=c))), None)
+        if kind is None:
+            return None
+        if len(choices) == 1:
+            conv.last_offer = choices[0]
+            conv.answers = {}
+            return self._followup(conv, kind, reply)
+        if self.classify(conv.area or "", text).slug:
+            return None  # clear on its own ("is there money for uni" after "is there money"): answer it
+        return self._which_choice(conv, choices, reply)
+
+    def _picked_choice(self, conv: Conversation, text: str, choices: list[str]) -> str | None:
+        """The one choice a short message names by a word of its button ("the clothes one"), or None."""
+        matcher = self.matcher()
+        words = {stem(w) for w in matcher.prepare(text)} - followup_words()
+        if not words or len(words) > FOLLOWUP_LEFTOVERS:
+            return None
+        catalogue = self._catalogue()
+        offers = [o for c in choices if (o := catalogue.offer(conv.area or "", c)) is not None]
+        named = [o.slug for o in offers
+                 if words & {stem(w) for w in matcher.prepare(o.localised(conv.language).title)}]
+        return named[0] if len(named) == 1 else None
+
+    def _which_choice(self, conv: Conversation, choices: list[str], reply: Reply) -> Reply:
+        _ = translations(conv.language).gettext
+        catalogue = self._catalogue()
+        offers = [o for slug in choices if (o := catalogue.offer(conv.area or "", slug)) is not None]
+        reply.add(_("Which one do you mean? Choose one, and I will tell you."))
+        reply.buttons += [Button(o.localised(conv.language).title, f"offer:{o.slug}") for o in offers]
+        reply.buttons.append(Button(_("None of these"), "do:none"))
+        reply.flags.add(Flag.DID_YOU_MEAN)
+        return reply
 
     def _followup(self, conv: Conversation, kind: str, reply: Reply) -> Reply:
         t = translations(conv.language)
@@ -110,6 +167,7 @@ class ConversationContext:
         catalogue = self._catalogue()
         before = self._offer_in_context(conv, catalogue)
         conv.area, conv.last_offer = new_area, None
+        conv.answers.pop("choices", None)  # offers of the area left behind
         area = catalogue.area(new_area)
         reply.add(_("OK, now for %(area)s.") % {"area": area.name})
         reply.intent = "switch_area"

@@ -30,6 +30,8 @@ from bot.conversation import Conversation
 from bot.followups import (
     eligibility_answer,
     fits,
+    followup_kind,
+    points_back_only,
 )
 from bot.guided import WhatCanIGetFlow
 from bot.i18n import LANGUAGES, translations
@@ -293,6 +295,10 @@ class Engine(ConversationContext, ContactStep):
             return self._switch_area(conv, moved, text, reply, channel)
         if risk is None and (followup := self._followup_kind(conv, text, intent)):
             return self._followup(conv, followup, reply)
+        if risk is None and (on_choices := self._followup_on_choices(conv, text, intent, reply)):
+            return on_choices
+        if risk is None and intent is None and not conv.last_offer and points_back_only(text, self.language):
+            return reply.add(_("Which support do you mean? Ask me about it in a few words."))
         if intent:
             return self._intent(conv, intent, reply, channel, chat_ref)
         if risk is not None:
@@ -613,6 +619,8 @@ class Engine(ConversationContext, ContactStep):
     def _answer_question(self, conv: Conversation, text: str, reply: Reply, channel: str) -> Reply:
         _ = translations(conv.language).gettext
         catalogue = self._catalogue()
+        if isinstance(conv.answers, dict):
+            conv.answers.pop("choices", None)  # a new question: earlier "Did you mean" choices no longer apply
         result = self.classify(conv.area or "", text)
         if result.slug:
             offer = catalogue.offer(conv.area or "", result.slug)
@@ -630,13 +638,18 @@ class Engine(ConversationContext, ContactStep):
             if (top and top.coverage >= th.close_coverage and m.evidence >= top.evidence / 2)
             or m.meaning >= by_meaning
         ]
+        if conv.last_offer and [m.offer.slug for m in close] == [conv.last_offer]:
+            # The only offer it could be about is the one we are talking about ("im 21 nxt week, do i need
+            # a referal or can i just ring them" after the 21+ service): a follow-up, not a new question.
+            details = stated_age(text) is not None or bool(stated_situations(text, self.language))
+            return self._followup(conv, followup_kind(text, self.language, details) or "tell_me_more", reply)
         if close:
             reply.add(_("Did you mean one of these?"))
             reply.buttons += [Button(m.offer.localised(conv.language).title, f"offer:{m.offer.slug}") for m in close]
             reply.buttons.append(Button(_("None of these"), "do:none"))
             reply.flags.add(Flag.DID_YOU_MEAN)
             # Kept (redacted, for an hour at most) so that "None of these" can record it for staff.
-            conv.answers = {"did_you_mean": redact(text)[:300]}
+            conv.answers = {"did_you_mean": redact(text)[:300], "choices": [m.offer.slug for m in close]}
             return reply
         if Flag.SAFEGUARDING in reply.flags:
             return reply

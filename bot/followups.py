@@ -35,6 +35,12 @@ def _refers_back(path: Path = FOLLOWUPS_FILE) -> tuple[str, ...]:
     return tuple(phrase_key(str(w)) for w in data.get("refers_back") or ())
 
 
+@lru_cache(maxsize=1)
+def _not_pointing(path: Path = FOLLOWUPS_FILE) -> tuple[str, ...]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(phrase_key(str(w)) for w in data.get("not_pointing") or ())
+
+
 def followup_kind(text: str, language: Language, gives_details: bool = False) -> str | None:
     """"amount", "eligibility", "who_to_contact", "how_to_get", "tell_me_more", or None.
 
@@ -55,7 +61,7 @@ def followup_kind(text: str, language: Language, gives_details: bool = False) ->
 
 
 @lru_cache(maxsize=1)
-def _followup_words() -> frozenset[str]:
+def followup_words() -> frozenset[str]:
     """Every word of the follow-up and situation phrases: these never make a message a new question."""
     details = yaml.safe_load((LANGUAGE_DIR / "details.yaml").read_text(encoding="utf-8"))["situations"]
     phrases = [*(p for ps in _phrases().values() for p in ps), *(phrase_key(str(p)) for ps in details.values()
@@ -63,12 +69,23 @@ def _followup_words() -> frozenset[str]:
     return frozenset(stem(w) for p in phrases for w in p.split())
 
 
+def points_back_only(text: str, language: Language) -> bool:
+    """A follow-up that points back and names nothing else ("how long is it", "how do i sign up for
+    it"): with no offer in context, there is nothing it can be about yet."""
+    words = prepared(text, language)
+    pointers = set(_refers_back()) - set(_not_pointing())
+    if followup_kind(text, language) is None or not find_phrase(words, pointers):
+        return False
+    asking = {stem(w) for p in (*(p for ps in _phrases().values() for p in ps), *_refers_back()) for w in p.split()}
+    return all(stem(w) in asking or w in language.stopwords for w in words.split())
+
+
 def followup_leftovers(matcher: OfferMatcher, area: str, slug: str, text: str) -> list[str]:
     """Words of `text` that are neither follow-up words nor about the offer in context: "passport" in
     "how do i get a passport" shows a new question, not "how do I get it"."""
     own = matcher.offer_stems(area, slug)
     return [w for w in matcher.prepare(text)
-            if not w.isdigit() and stem(w) not in own and stem(w) not in _followup_words()]
+            if not w.isdigit() and stem(w) not in own and stem(w) not in followup_words()]
 
 
 def amount_answer(offer: Offer, lang: str, t: NullTranslations) -> str:

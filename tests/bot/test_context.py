@@ -189,3 +189,58 @@ def test_a_disability_said_in_passing_lets_staying_put_fit_past_21(engine):
                          "what if im 22")
     assert "disabled" in conv.situations
     assert replies[-1].intent == "eligibility" and "You said you are 22, so your age fits" in replies[-1].text
+
+
+def test_a_follow_up_just_after_did_you_mean_asks_which_one_with_the_same_choices(engine):
+    _conv, (first, second) = chat(engine, "nottingham", "interview", "how much do i get")
+    shown = [b.action for b in first.buttons]
+    assert Flag.DID_YOU_MEAN in first.flags and len(shown) >= 3
+    assert second.about is None and Flag.DID_YOU_MEAN in second.flags
+    assert [b.action for b in second.buttons] == shown  # the same choices, not a new guess from "how much"
+    assert "Which one do you mean?" in second.text
+
+
+def test_a_choice_typed_instead_of_pressed_is_answered_and_becomes_the_context(engine):
+    _conv, (_first, picked, followup) = chat(engine, "nottingham", "interview", "the clothes one", "how much is it")
+    assert picked.about == "interview-clothes" and Flag.ANSWERED in picked.flags
+    assert followup.intent == "amount" and followup.about == "interview-clothes"
+
+
+def test_choices_shown_earlier_do_not_outlive_a_new_question(engine):
+    _conv, (_first, _second, third) = chat(engine, "nottingham", "interview", "how do i get a passport",
+                                           "how much do i get")
+    assert "Which one do you mean?" not in third.text
+
+
+def test_a_question_whose_only_candidate_is_the_offer_in_context_is_a_follow_up(engine):
+    _conv, (first, second) = chat(engine, "nottinghamshire", "whats the 21 plus thing",
+                                  "im 21 nxt week, do i need a referal or can i just ring them")
+    assert first.about == "21plus-service"
+    assert second.about == "21plus-service" and Flag.DID_YOU_MEAN not in second.flags
+    assert "do not need anyone to refer you" in second.text
+
+
+def test_a_follow_up_made_only_of_follow_up_words_stays_with_the_offer_in_context(engine):
+    # "how long" alone fits Staying Put ("how long can I stay"); after Care 2 Work it asks about Care 2 Work.
+    _conv, (first, second) = chat(engine, "nottinghamshire", "what is care 2 work", "how long is it")
+    assert first.about == "care-2-work"
+    assert second.about == "care-2-work" and second.intent == "tell_me_more"
+    assert "two days" in second.text
+
+
+@pytest.mark.parametrize("text", ["how long is it", "how much is it", "how do i apply for it"])
+def test_a_follow_up_with_nothing_to_point_back_to_asks_which_support(engine, text):
+    _conv, (reply,) = chat(engine, "nottinghamshire", text)
+    assert reply.about is None and Flag.ANSWERED not in reply.flags
+    assert "Which support do you mean?" in reply.text
+
+
+def test_thanks_after_did_you_mean_is_thanks_not_a_choice(engine):
+    _conv, (_first, second) = chat(engine, "nottingham", "interview", "thanks")
+    assert second.intent == "thanks" and second.about is None
+
+
+def test_a_clearer_question_after_did_you_mean_is_answered_not_asked_about(engine):
+    _conv, (first, second) = chat(engine, "nottingham", "is there money", "is there money for uni")
+    assert Flag.DID_YOU_MEAN in first.flags  # "is there": asks whether something exists, points back to nothing
+    assert second.about == "higher-education-bursary" and Flag.ANSWERED in second.flags

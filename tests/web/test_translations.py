@@ -30,3 +30,23 @@ def test_catalog_is_complete(code):
         for s in strings:
             assert set(PLACEHOLDER.findall(s)) <= wanted | {"%(num)d"}, (code, message.id, s)
             assert set(PLACEHOLDER.findall(s)) >= wanted - {"%(num)d"}, (code, message.id, s)
+
+
+def test_the_template_holds_every_message_the_code_and_content_use(tmp_path):
+    """A message changed in the code or content but not extracted would stay untranslated unseen: the
+    catalogs are checked against messages.pot, so messages.pot must be what extraction gives today."""
+    import subprocess
+    import sys
+
+    from web.cli import WEB_DIR
+
+    fresh = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(WEB_DIR / "babel.cfg"),
+                    "-k", "_l", "--no-wrap", "-o", str(fresh), "."], check=True, cwd=WEB_DIR.parent,
+                   capture_output=True)
+    with open(fresh, "rb") as f:
+        wanted = {m.id for m in read_po(f) if m.id}
+    with open(POT, "rb") as f:
+        shipped = {m.id for m in read_po(f) if m.id}
+    assert sorted(map(str, wanted - shipped)) == [], "run `flask translate extract` and translate"
+    assert sorted(map(str, shipped - wanted)) == [], "run `flask translate extract`: messages no longer used"
