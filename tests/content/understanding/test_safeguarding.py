@@ -98,6 +98,14 @@ def test_a_list_word_in_a_message_unlike_any_risk_gets_a_check_in_not_an_alarm(d
     assert "examples disagree" in (detector.why(text) or "")
 
 
+def test_the_only_thing_that_calms_me_is_a_check_in_alone_and_an_alarm_with_self_harm(detector):
+    # Music, a walk or a pet can be "the only thing that calms me down"; cutting said with it cannot.
+    alone = detector.assess("music is the only thing that calms me down when my head gets too much")
+    assert alone is not None and alone.level == "possible" and alone.id == "self-harm"
+    with_harm = detector.assess("cutting is the only thing that calms me down")
+    assert with_harm is not None and with_harm.level == "clear" and with_harm.id == "self-harm"
+
+
 @pytest.mark.parametrize("text", [
     "council tax letter came, whats the point, i want to die",
     "how do i apply for the bursary? also im going to kill myself tonight",
