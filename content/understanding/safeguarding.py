@@ -85,12 +85,22 @@ class _FamilyWords(_Words):
     maybe: _Words | None = None  # words that only suggest this risk: a check-in, not a full alarm
 
 
+class _PastAndBetter(BaseModel):
+    """Risk told as over ("I used to self harm years ago, doing great now"): words for each part."""
+
+    model_config = ConfigDict(extra="forbid")
+    past: list[str] = Field(min_length=1)  # "used to", "years ago"
+    better: list[str] = Field(min_length=1)  # "doing great now", "been fine for ages"
+    not_if: list[str] = []  # "again", "still", "tonight": it is not over
+
+
 class _WordsFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     language: str
     concepts: dict[str, list[str]] = {}
     families: dict[str, _FamilyWords]
     harmless: list[str] = []
+    past_and_better: _PastAndBetter | None = None
     crisis_words: list[str] = []
     crisis_followups: list[str] = []
     spellings: dict[str, str] = {}
@@ -180,6 +190,7 @@ class RiskDetector:
         rules: dict[str, list[tuple[str, _Rule]]] = {fid: [] for fid in self.families}
         self._crisis_words: list[tuple[str, re.Pattern[str]]] = []
         self._followups: list[tuple[str, re.Pattern[str]]] = []
+        self._past_and_better: list[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]] = []
         for lang in LANGUAGES:
             path = directory / f"{lang}.yaml"
             words = _read(path, _WordsFile)
@@ -202,6 +213,13 @@ class RiskDetector:
                         groups = tuple(self._pattern(g, words.concepts, vocab, where) for g in together.groups)
                         rules[fid].append((lang, _Rule(groups, together.within, where, level)))
             harmless += words.harmless
+            if words.past_and_better is not None:
+                where = f"{path.name}: past_and_better"
+                told = words.past_and_better
+                self._past_and_better.append((
+                    self._pattern(told.past, words.concepts, set(), f"{where}.past"),
+                    self._pattern(told.better, words.concepts, set(), f"{where}.better"),
+                    self._pattern(told.not_if, words.concepts, set(), f"{where}.not_if") if told.not_if else None))
             if words.crisis_words:
                 crisis = self._pattern(words.crisis_words, {}, set(), f"{path}: crisis_words")
                 self._crisis_words.append((lang, crisis))
@@ -333,6 +351,11 @@ class RiskDetector:
             chance = self._classifier.probability(text)
             if chance < rc.DISTRESS_VETO:
                 return None
+        elif found[0].level == "clear" and self._told_as_over(texts[0]):
+            # "I used to self harm years ago, doing great now": most likely over, but a check-in (crisis
+            # contacts one tap away, "no, I'm not safe" escalates) costs little if it is not.
+            risk, where = found
+            found = Risk(risk.family, risk.language, "possible"), f"{where}; told as past and better now"
         elif found[0].level == "clear" and len(words) >= VETO_MIN_WORDS:
             # A list phrase in a message that reads, as a whole and in every clause, like the harmless examples
             # (an essay on county lines, "my phone is about to die") gets the check-in, not the full alarm: crisis
@@ -342,6 +365,11 @@ class RiskDetector:
                 risk, where = found
                 found = Risk(risk.family, risk.language, "possible"), f"{where}; examples disagree, chance {chance:.2f}"
         return found
+
+    def _told_as_over(self, text: str) -> bool:
+        """The message tells of the risk as past and better now, with nothing saying it is back."""
+        return any(past.search(text) and better.search(text) and not (not_if and not_if.search(text))
+                   for past, better, not_if in self._past_and_better)
 
     def assess(self, text: str) -> Risk | None:
         """The risk `text` shows (its family and tier), or None."""

@@ -107,6 +107,30 @@ def test_the_only_thing_that_calms_me_is_a_check_in_alone_and_an_alarm_with_self
 
 
 @pytest.mark.parametrize("text", [
+    "i used to cut myself when i was 14 but im doing well now, is there help to get scars treated",
+    "my sister tried to overdose years ago, shes in a good place now, can she still get a PA at 22",
+    "قبلا خودزنی میکردم ولی الان خوبم، کلاس ورزش مجانی هست؟",
+])
+def test_risk_told_as_past_and_better_now_gets_a_check_in_not_the_full_alarm(detector, text):
+    risk = detector.assess(text)
+    assert risk is not None and risk.level == "possible", detector.why(text)
+    assert "told as past and better now" in (detector.why(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "i used to cut myself and was doing well but i did it again last night",
+    "used to self harm years ago, im good at hiding it",
+    "i used to self harm, doing better now but i want to die",
+    "im doing well at college but i self harm every night",  # better, but nothing says it is past
+    "i used to self harm and i cut myself last night",  # past, but nothing says it is better
+    "قبلا خودزنی میکردم، خوب شدم ولی دوباره شروع کردم",
+])
+def test_risk_that_is_back_keeps_the_full_alarm_though_it_was_over(detector, text):
+    risk = detector.assess(text)
+    assert risk is not None and risk.level == "clear", detector.why(text)
+
+
+@pytest.mark.parametrize("text", [
     "council tax letter came, whats the point, i want to die",
     "how do i apply for the bursary? also im going to kill myself tonight",
 ])
@@ -166,6 +190,8 @@ def lists_copy(tmp_path) -> Path:
     ("en.yaml", "    - within: 4\n", "    - within: many\n", "within"),
     ("families.yaml", "  tier: possible\n", "  tier: maybe\n", "families.yaml: families.12.tier"),
     ("fa.yaml", "language: fa", "language: [fa", "fa.yaml: cannot be read"),
+    ("ps.yaml", "  past: [پخوا,", "  past: []\n  was: [پخوا,", "ps.yaml: past_and_better.past: List should"),
+    ("ar.yaml", "  not_if: [مرة", "  not_if: [\"\", مرة", "ar.yaml: past_and_better.not_if: an empty entry"),
 ])
 def test_a_broken_list_is_refused_with_file_field_and_reason(lists_copy, file, old, new, expected):
     path = lists_copy / file
