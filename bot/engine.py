@@ -650,6 +650,7 @@ class Engine(ConversationContext, ContactStep):
             reply.flags.add(Flag.DID_YOU_MEAN)
             # Kept (redacted, for an hour at most) so that "None of these" can record it for staff.
             conv.answers = {"did_you_mean": redact(text)[:300], "choices": [m.offer.slug for m in close]}
+            conv.last_offer = None  # "how do i get it" next is about these choices, not an offer from before
             return reply
         if Flag.SAFEGUARDING in reply.flags:
             return reply

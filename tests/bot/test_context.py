@@ -244,3 +244,12 @@ def test_a_clearer_question_after_did_you_mean_is_answered_not_asked_about(engin
     _conv, (first, second) = chat(engine, "nottingham", "is there money", "is there money for uni")
     assert Flag.DID_YOU_MEAN in first.flags  # "is there": asks whether something exists, points back to nothing
     assert second.about == "higher-education-bursary" and Flag.ANSWERED in second.flags
+
+
+def test_after_did_you_mean_the_offer_talked_about_before_is_no_longer_in_context(engine):
+    _conv, (first, second, third) = chat(engine, "nottinghamshire", "can i stay with my foster carers after 18",
+                                         "intervw", "how do i get it")
+    assert first.about == "staying-put" and Flag.DID_YOU_MEAN in second.flags
+    choices = [b.action.removeprefix("offer:") for b in second.buttons if b.action.startswith("offer:")]
+    assert third.about != "staying-put"
+    assert third.about in choices if len(choices) == 1 else "Which one do you mean?" in third.text
