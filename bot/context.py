@@ -25,6 +25,7 @@ from content.catalogue.snapshot import Catalogue
 from content.understanding.details import stated_age, stated_situations, without_details
 from content.understanding.matcher import Match, stem
 
+ORDINARY_INTENTS = frozenset({"greet", "thanks", "goodbye", "acknowledge"})
 FOLLOWUP_LEFTOVERS = 2  # a follow-up may hold this many words that are not about the offer in context
 
 
@@ -64,6 +65,17 @@ class ConversationContext:
         if top and top.offer.slug != about and top.coverage >= 0.5 and top.evidence >= 1.0:
             return None  # mostly about another offer
         return kind
+
+    def _ordinary_turn(self, conv: Conversation, text: str) -> bool:
+        """Small talk, or a follow-up about the offer in context: what the chat expects next. The classifier's
+        check-in (no list matched) is dropped for it: short turns ("im 17 and a half") give it too little to
+        go on, and it leans on ages and feelings that ordinary turns share with risk examples."""
+        intent = self.intents.match(text)
+        if intent in ORDINARY_INTENTS:
+            return True
+        choices = [c for c in (conv.answers or {}).get("choices") or [] if isinstance(c, str)]
+        about = conv.last_offer or next(iter(choices), None)  # just after "Did you mean", the choices shown
+        return about is not None and self._followup_kind(conv, text, intent, about=about) is not None
 
     def _followup_on_choices(self, conv: Conversation, text: str, intent: str | None, reply: Reply) -> Reply | None:
         """A follow-up ("how do i apply for one") just after "Did you mean", with no button pressed.

@@ -48,7 +48,7 @@ from content.understanding.details import stated_age, stated_situations
 from content.understanding.hybrid import DEFAULT_MEANING_MODEL, RULES, HybridRule, MeaningModel, fuse, outright
 from content.understanding.input_text import plain_text
 from content.understanding.languages import guess_language
-from content.understanding.matcher import Language, Match, OfferMatcher
+from content.understanding.matcher import Language, Match, OfferMatcher, stem
 from content.understanding.offer_classifier import OfferClassifier
 from content.understanding.safeguarding import Risk, RiskDetector
 from content.understanding.semantic import SemanticIndex
@@ -174,9 +174,18 @@ class Engine(ConversationContext, ContactStep):
             return lexical, lexical_answer, lexical_answer
         offers = {o.slug: o for o in self._catalogue().offers if o.area == area}
         fused = fuse(lexical, meaning, offers)
-        if self._tie(words, lexical):  # "interview": two offers fit a word or two equally; ask, never guess
-            return fused, None, lexical_answer
+        if self._tie(words, lexical):  # "interview": two offers fit a word or two equally; ask, never guess ...
+            return fused, self._tie_broken(words, lexical), lexical_answer
         return fused, outright(lexical, lexical_answer, fused, meaning, self.rule), lexical_answer
+
+    def _tie_broken(self, words: list[str], lexical: list[Match]) -> Match | None:
+        """... unless exactly one of the tied offers is named by its title ("personal adviser": the Personal
+        Adviser offer, not the Leaving Care Service whose text also says it; "interview" names three)."""
+        matcher = self.matcher()
+        asked = {stem(w) for w in words}
+        tied = [m for m in lexical if m.evidence >= self.thresholds.tie_ratio * lexical[0].evidence]
+        named = [m for m in tied if asked <= {stem(w) for w in matcher.prepare(m.offer.title)}]
+        return named[0] if len(named) == 1 else None
 
     def _tie(self, words: list[str], lexical: list[Match]) -> bool:
         th = self.thresholds
@@ -245,6 +254,8 @@ class Engine(ConversationContext, ContactStep):
                 return self._check_in_answer(conv, text, reply, channel, chat_ref)
             conv.flow = None
         risk = self.detector.assess(text)
+        if risk is not None and risk.by_examples and self._ordinary_turn(conv, text):
+            risk = None  # "im 17 and a half", "okk ta very much": a turn of the chat, not a sign of danger
         if conv.crisis and (risk is None or risk.level == "possible") and self.detector.is_crisis_followup(text):
             # Still in crisis: "what do I do", "help", "I'm scared" get the urgent step again, not the menu.
             family = self.detector.families.get(conv.crisis)

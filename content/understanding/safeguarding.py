@@ -136,6 +136,7 @@ class Risk:
     family: Family
     language: str  # the language of the list that matched (or of the message): crisis help is given in it
     level: Level
+    by_examples: bool = False  # raised by the classifier alone, no list matched: the weakest sign there is
 
     @property
     def id(self) -> str:
@@ -342,7 +343,7 @@ class RiskDetector:
                 return None
             chance = self._classifier.probability(text)
             if chance >= RISK_CHANCE:
-                risk = Risk(self.families["distress"], guess_language(text), "possible")
+                risk = Risk(self.families["distress"], guess_language(text), "possible", by_examples=True)
                 found = risk, f"examples, chance {chance:.2f}"
         elif found[0].level == "possible" and found[0].id == "distress":
             # A feeling said on the way to a practical question ("feel like a failure, can I still get the

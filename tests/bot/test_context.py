@@ -253,3 +253,25 @@ def test_after_did_you_mean_the_offer_talked_about_before_is_no_longer_in_contex
     choices = [b.action.removeprefix("offer:") for b in second.buttons if b.action.startswith("offer:")]
     assert third.about != "staying-put"
     assert third.about in choices if len(choices) == 1 else "Which one do you mean?" in third.text
+
+
+def test_a_tie_is_broken_when_only_one_of_the_tied_offers_is_named_by_its_title(engine):
+    # "personal adviser" is in the Leaving Care Service's text as much as in the Personal Adviser offer's.
+    _conv, (reply,) = chat(engine, "nottingham", "whats a personal adviser")
+    assert reply.about == "personal-adviser" and Flag.ANSWERED in reply.flags
+    _conv, (reply,) = chat(engine, "nottingham", "interview")  # named by three titles: still ask
+    assert Flag.DID_YOU_MEAN in reply.flags
+
+
+@pytest.mark.parametrize("turn", ["im 17 and a half", "ta very much"])
+def test_the_classifiers_check_in_is_not_raised_by_an_ordinary_turn_of_the_chat(engine, turn):
+    risk = engine.detector.assess(turn)
+    assert risk is not None and risk.by_examples  # the classifier alone takes it for distress ...
+    _conv, (first, reply) = chat(engine, "nottingham", "whats a personal adviser", turn)
+    assert first.about == "personal-adviser"
+    assert Flag.SAFEGUARDING not in reply.flags  # ... but in the chat it is an age, or thanks
+
+
+def test_a_list_match_in_a_follow_up_still_gets_crisis_help(engine):
+    _conv, (_first, reply) = chat(engine, "nottingham", "whats a personal adviser", "how do i get one, i want to die")
+    assert Flag.SAFEGUARDING in reply.flags and reply.about is None
