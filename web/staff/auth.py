@@ -38,13 +38,11 @@ class StaffUser(UserMixin):
     """The signed-in staff member, as Flask-Login sees them."""
 
     def __init__(self, row: StaffUserRow):
+        # Only what pages read; anything else (areas, email) is read from `row` where it is needed.
         self.row = row
         self.id = row.id
-        self.email = row.email
         self.name = row.name
-        self.role = row.role
         self.is_admin = row.role == "admin"
-        self.areas = list(row.areas or [])
         self.must_change_password = row.must_change_password
 
     def get_id(self) -> str:

@@ -396,3 +396,86 @@ def test_also_in_may_not_hide_the_other_areas_own_offer(root):
 def test_shared_from_is_not_written_by_hand(root):
     edit(root, NTU, lambda d: d.update(shared_from="nottingham"))
     assert "shared_from: unknown field (use also_in in the home area's file)" in only_problem(root)
+
+
+# --- the version history the loader keeps (content/catalogue/versions.py) -------------------------------
+
+KEY = ("nottinghamshire", "council-tax-exemption")
+
+
+def history(sessions, key=KEY) -> list[tuple[int, str, bool, bool, str]]:
+    from content.catalogue.versions import versions_of
+
+    with sessions() as s:
+        return [(v.number, v.reason, v.retired, v.exported, v.data.get("title", "")) for v in versions_of(s, key)]
+
+
+def test_a_first_load_records_version_1_of_each_offer_written_in_the_files(sessions, root):
+    bundle = read_content(root)
+    load_content(sessions(), bundle)
+    [(number, reason, retired, exported, title)] = history(sessions)
+    assert (number, reason, retired, exported) == (1, "loaded from the content files", False, True)
+    assert title == next(o.title for o in bundle.offers if (o.area, o.slug) == KEY)
+    shared = next(o for o in bundle.offers if o.shared_from is not None)
+    assert history(sessions, (shared.area, shared.slug)) == []  # a copy shown in another area has no history
+
+
+def test_loading_the_same_files_again_adds_no_version_and_a_change_adds_one(sessions, root):
+    load_content(sessions(), read_content(root))
+    load_content(sessions(), read_content(root))
+    assert [v[0] for v in history(sessions)] == [1]
+    edit(root, OFFER, lambda d: d.update(title="A new title"))
+    load_content(sessions(), read_content(root))
+    assert history(sessions)[0] == (2, "loaded from the content files", False, True, "A new title")
+    assert history(sessions, ("nottingham", "advocacy"))[0][0] == 1  # the others unchanged
+
+
+def test_an_offer_removed_from_the_files_is_retired_with_its_text_and_can_come_back(sessions, root):
+    load_content(sessions(), read_content(root))
+    saved = (root / OFFER).read_text(encoding="utf-8")
+    (root / OFFER).unlink()
+    load_content(sessions(), read_content(root))
+    first, retired = history(sessions)[1], history(sessions)[0]
+    assert retired == (2, "removed from the content files", True, True, first[4])
+    load_content(sessions(), read_content(root))  # still gone: not retired twice
+    assert len(history(sessions)) == 2
+    (root / OFFER).write_text(saved, encoding="utf-8")
+    load_content(sessions(), read_content(root))
+    assert history(sessions)[0][:3] == (3, "loaded from the content files", False)
+
+
+def test_an_offer_changed_in_the_dashboard_is_kept_by_a_load_until_exported(sessions, root):
+    from content.catalogue.versions import add_version, latest_version, mark_exported
+
+    load_content(sessions(), read_content(root))
+    loaded = content_state(sessions)[0]
+    with sessions() as s:
+        row = s.scalar(select(OfferRow).where(OfferRow.area_id == KEY[0], OfferRow.slug == KEY[1]))
+        data = dict(latest_version(s, KEY).data, title="Changed in the dashboard")
+        row.title = "Changed in the dashboard"
+        add_version(s, KEY, data, reason="a staff edit", changed_by="Wendy", exported=False)
+        s.commit()
+    report = load_content(sessions(), read_content(root))  # the same files, with the older text
+    assert report.kept == [KEY]
+    with sessions() as s:
+        assert read_catalogue(s).offer(*KEY).title == "Changed in the dashboard"
+    assert [v[1] for v in history(sessions)] == ["a staff edit", "loaded from the content files"]
+    # Running processes must notice the kept edit: the state's fingerprint is of the files and the kept versions.
+    assert content_state(sessions)[0] != loaded
+    kept_once = content_state(sessions)[0]
+    with sessions() as s:  # a second staff edit, the files the same again: still a new state
+        add_version(s, KEY, dict(data, title="Changed again"), reason="another edit", changed_by="Wendy",
+                    exported=False)
+        s.commit()
+    load_content(sessions(), read_content(root))
+    assert content_state(sessions)[0] not in (loaded, kept_once)
+    (root / OFFER).unlink()  # nor may a removal from the files undo it
+    load_content(sessions(), read_content(root))
+    with sessions() as s:
+        assert read_catalogue(s).offer(*KEY).title == "Changed in the dashboard"
+        mark_exported(s)
+        s.commit()
+    report = load_content(sessions(), read_content(root))
+    assert report.kept == []
+    with sessions() as s:
+        assert read_catalogue(s).offer(*KEY) is None  # exported, so the files decide now
