@@ -395,7 +395,7 @@ def test_also_in_may_not_hide_the_other_areas_own_offer(root):
 
 def test_shared_from_is_not_written_by_hand(root):
     edit(root, NTU, lambda d: d.update(shared_from="nottingham"))
-    assert "shared_from: unknown field (use also_in in the home area's file)" in only_problem(root)
+    assert only_problem(root) == f"content/{NTU}: shared_from: unknown field (use also_in in the home area's file)"
 
 
 # --- the version history the loader keeps (content/catalogue/versions.py) -------------------------------
