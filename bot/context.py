@@ -73,7 +73,7 @@ class ConversationContext:
         intent = self.intents.match(text)
         if intent in ORDINARY_INTENTS:
             return True
-        choices = [c for c in (conv.answers or {}).get("choices") or [] if isinstance(c, str)]
+        choices = _choices_shown(conv)
         about = conv.last_offer or next(iter(choices), None)  # just after "Did you mean", the choices shown
         return about is not None and self._followup_kind(conv, text, intent, about=about) is not None
 
@@ -84,7 +84,7 @@ class ConversationContext:
         several, ask which, with the same buttons, rather than match its few words against every offer.
         None when the message is not such a follow-up.
         """
-        choices = [c for c in (conv.answers or {}).get("choices") or [] if isinstance(c, str)]
+        choices = _choices_shown(conv)
         if conv.last_offer or not choices or intent not in (None, "how_to_get", "who_to_contact", "tell_me_more"):
             return None  # "thanks", "bye", "talk to a person" are themselves, choices or not
         picked = self._picked_choice(conv, text, choices)
@@ -232,3 +232,7 @@ class ConversationContext:
                                     f"switch:{other_area}:{slug}"))
         return reply
 
+
+def _choices_shown(conv: Conversation) -> list[str]:
+    """The offers the last "Did you mean" showed (kept with the conversation until a new question)."""
+    return [c for c in (conv.answers or {}).get("choices") or [] if isinstance(c, str)]

@@ -479,3 +479,49 @@ def test_an_offer_changed_in_the_dashboard_is_kept_by_a_load_until_exported(sess
     assert report.kept == []
     with sessions() as s:
         assert read_catalogue(s).offer(*KEY) is None  # exported, so the files decide now
+
+
+def test_a_shared_offer_may_not_take_a_slug_the_other_area_has_and_the_message_names_both_files(root):
+    edit(root, "offers/nottingham/complaints.yaml", lambda d: d.update(also_in=["nottinghamshire"]))
+    assert only_problem(root) == ("content/offers/nottinghamshire/complaints.yaml: (path): duplicate slug "
+                                  "'complaints': also content/offers/nottingham/complaints.yaml")
+
+
+def test_a_crisis_line_removed_from_the_files_is_removed_by_a_load(sessions, root):
+    from content.catalogue.tables import CrisisLineRow
+
+    load_content(sessions(), read_content(root))
+    edit(root, "crisis.yaml", lambda d: d.update(lines=d["lines"][:-1]))
+    report = load_content(sessions(), read_content(root))
+    assert report.removed["crisis lines"] == 1 and sum(report.removed.values()) == 1
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(CrisisLineRow)) == len(read_content(root).crisis_lines)
+
+
+def test_a_kept_offer_does_not_stop_the_others_getting_versions(sessions, root):
+    from content.catalogue.versions import add_version, latest_version
+
+    load_content(sessions(), read_content(root))
+    with sessions() as s:  # council-tax-exemption kept; pathway-plan comes after it
+        add_version(s, KEY, latest_version(s, KEY).data, reason="a staff edit", changed_by="Wendy", exported=False)
+        s.commit()
+    edit(root, "offers/nottinghamshire/pathway-plan.yaml", lambda d: d.update(title="A new title"))
+    load_content(sessions(), read_content(root))
+    assert history(sessions, ("nottinghamshire", "pathway-plan"))[0][:2] == (2, "loaded from the content files")
+
+
+def test_a_load_told_to_discard_dashboard_edits_lets_the_files_win(sessions, root):
+    from content.catalogue.versions import add_version, latest_version, unexported_offers
+
+    load_content(sessions(), read_content(root))
+    with sessions() as s:
+        row = s.scalar(select(OfferRow).where(OfferRow.area_id == KEY[0], OfferRow.slug == KEY[1]))
+        row.title = "Changed in the dashboard"
+        add_version(s, KEY, dict(latest_version(s, KEY).data, title=row.title), reason="a staff edit",
+                    changed_by="Wendy", exported=False)
+        s.commit()
+    report = load_content(sessions(), read_content(root), discard_dashboard_edits=True)
+    assert report.kept == []
+    with sessions() as s:
+        assert read_catalogue(s).offer(*KEY).title != "Changed in the dashboard"
+        assert unexported_offers(s) == set()
