@@ -142,7 +142,7 @@ REGRESSION_FLOORS = {
     "first_right_ar": (">=", 0.91),
     "first_right_fa": (">=", 0.77),
     "first_right_ps": (">=", 0.77),
-    "story_turns_right": (">=", 0.54),
+    "story_turns_right": (">=", 0.56),  # 0.579 after the follow-ups on "Did you mean" (README)
     "other_area_right": (">=", 0.7),
 }
 
