@@ -169,3 +169,18 @@ def test_forget_in_the_web_chat_deletes_what_this_chat_left(chat_app):
     with chat_app.app_context(), content().sessions() as session:
         kept = session.query(FeedbackItemRow).filter_by(kind="feedback").all()
         assert len(kept) == 1  # only the other browser's feedback is left
+
+
+def test_an_answer_card_starts_its_bubble_with_no_empty_line(chat_app):
+    # The bubble keeps line breaks (white-space: pre-line): a newline before the card showed as an empty line.
+    client = chat_app.test_client()
+    token = csrf(client)
+    data = client.post("/nottingham/chat", data={"csrf_token": token, "message": "bus fare to my interview"},
+                       headers={"Accept": "application/json"}).get_json()
+    card = next(h for h in data["html"] if "chat-card" in h)
+    assert card.startswith('<div class="chat-card"')
+    response = client.post("/nottingham/chat", data={"csrf_token": token, "message": "bus fare to my interview"})
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    reply = BeautifulSoup(page, "html.parser").select_one("#reply")
+    first = reply.contents[0]
+    assert getattr(first, "name", None) == "div" and "chat-card" in first["class"], repr(first)

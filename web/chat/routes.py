@@ -53,7 +53,7 @@ def _parts_html(parts: list[str], card: list | tuple | None, urgent: bool) -> li
         html.append(Markup(render_template(  # noqa: S704 - a template render: escaped by Jinja
             "chat/_offer_card.html", offer=offer, t=offer.localised(locale),
             en=locale != "en" and locale not in offer.translations,
-            situations={s.id: s.label for s in catalogue().situations})))
+            situations={s.id: s.label for s in catalogue().situations}).strip()))
     return html
 
 
