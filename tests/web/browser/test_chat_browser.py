@@ -55,6 +55,9 @@ def test_a_crisis_conversation_in_the_web_chat(browser, live_server: str, path, 
 
 
 def _send(page: Page, text: str) -> None:
+    # After an area switch the script opens the new area's page: wait until its deferred chat script has
+    # run, or Enter posts the form without it (a full page showing only the latest exchange).
+    page.wait_for_load_state("domcontentloaded")
     page.get_by_role("textbox").fill(text)
     page.get_by_role("textbox").press("Enter")
 
