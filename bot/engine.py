@@ -169,7 +169,9 @@ class Engine(ConversationContext, ContactStep):
         lexical = self.matcher().match_words(area, words, limit=FUSE_DEPTH)
         lexical_answer = self._outright(area, words, lexical)
         index = self.semantic() if use_meaning else None
-        meaning = index.scores(area, text) if index is not None and text.strip() else {}
+        # English words in Arabic letters ("کانسل تکس") read as English, as the word matcher reads them.
+        asked = self.matcher().with_english_loans(text)
+        meaning = index.scores(area, asked) if index is not None and text.strip() else {}
         if not meaning:
             return lexical, lexical_answer, lexical_answer
         offers = {o.slug: o for o in self._catalogue().offers if o.area == area}

@@ -134,15 +134,15 @@ def evaluate_folder(engine: Engine, folder: Path) -> Tally:
 # 0.702, wrong 0.039, first right 0.895, not ours answered 0.105, other area right 0.8 (of 10), story turns
 # 0.544 -> 0.561, first right ar/fa/ps 0.944/0.806/0.806. A little below, so a change that makes it worse fails
 # (tests/bot/test_blind_evaluation.py).
-REGRESSION_FLOORS = {
-    "answered_right": (">=", 0.69),
+REGRESSION_FLOORS = {  # after English words in Arabic letters (2026-11-24): a little below what held-out 5 gave
+    "answered_right": (">=", 0.70),
     "answered_wrong": ("<=", 0.05),
-    "first_right": (">=", 0.88),
+    "first_right": (">=", 0.89),
     "not_ours_answered": ("<=", 0.12),
     "first_right_ar": (">=", 0.91),
-    "first_right_fa": (">=", 0.77),
-    "first_right_ps": (">=", 0.77),
-    "story_turns_right": (">=", 0.56),  # 0.579 after the follow-ups on "Did you mean" (README)
+    "first_right_fa": (">=", 0.80),
+    "first_right_ps": (">=", 0.83),
+    "story_turns_right": (">=", 0.57),
     "other_area_right": (">=", 0.7),
 }
 

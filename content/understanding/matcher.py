@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,6 +62,7 @@ class Language:
 
     stopwords: frozenset[str]
     text_speak: dict[str, str]
+    loanwords: dict[str, str] = field(default_factory=dict)  # "کانسل" -> "council": the offer matcher only
 
     @classmethod
     def load(cls, directory: Path = LANGUAGE_DIR) -> Language:
@@ -73,7 +74,10 @@ class Language:
         stop = yaml.safe_load((directory / "stopwords.yaml").read_text(encoding="utf-8"))["words"]
         speak_path = directory / "text_speak.yaml"
         speak = yaml.safe_load(speak_path.read_text(encoding="utf-8"))["words"] if speak_path.exists() else {}
-        return cls(frozenset(str(w) for w in stop), {str(k): str(v) for k, v in (speak or {}).items()})
+        loan_path = directory / "loanwords.yaml"
+        loan = yaml.safe_load(loan_path.read_text(encoding="utf-8"))["words"] if loan_path.exists() else {}
+        return cls(frozenset(str(w) for w in stop), {str(k): str(v) for k, v in (speak or {}).items()},
+                   {normalise(str(k)): str(v) for k, v in (loan or {}).items()})
 
 
 def normalise(text: str) -> str:
@@ -154,8 +158,14 @@ class OfferMatcher:
         self._corrections: dict[str, str] = {}
 
     def _expand(self, text: str) -> str:
-        speak = self.language.text_speak
-        return " ".join(speak.get(word, word) for word in text.split())
+        speak, loan = self.language.text_speak, self.language.loanwords
+        return " ".join(speak.get(word) or loan.get(word, word) for word in text.split())
+
+    def with_english_loans(self, text: str) -> str:
+        """`text` normalised, with English words written in Arabic, Farsi or Pashto letters in English
+        ("کانسل تکس" -> "council tax"), for what reads meaning from the offers' words."""
+        loan = self.language.loanwords
+        return " ".join(loan.get(word, word) for word in normalise(text).split())
 
     def _words(self, text: str) -> list[str]:
         """Content words of `text`: normalised, text speak expanded, stop words dropped."""

@@ -275,3 +275,12 @@ def test_the_classifiers_check_in_is_not_raised_by_an_ordinary_turn_of_the_chat(
 def test_a_list_match_in_a_follow_up_still_gets_crisis_help(engine):
     _conv, (_first, reply) = chat(engine, "nottingham", "whats a personal adviser", "how do i get one, i want to die")
     assert Flag.SAFEGUARDING in reply.flags and reply.about is None
+
+
+@pytest.mark.parametrize(("area", "text", "slug"), [
+    ("nottinghamshire", "کانسل تکس باید بدم؟", "council-tax-exemption"),  # Farsi, "council tax" in Persian letters
+    ("nottingham", "انترفيو عندي، في مصاري للباص؟", "interview-travel-costs"),  # Arabic, "interview" in Arabic letters
+])
+def test_english_words_written_in_arabic_letters_find_the_offer(engine, area, text, slug):
+    _conv, (reply,) = chat(engine, area, text)
+    assert reply.about == slug

@@ -61,3 +61,9 @@ def test_a_one_letter_typo_in_a_short_word_is_corrected(matcher, area, slug):
 @pytest.mark.parametrize("word", ["sister", "dear", "felt", "pool"])
 def test_a_real_word_we_do_not_use_is_not_taken_for_a_typo(matcher, word):
     assert matcher.correct(word) == word
+
+
+def test_english_words_in_arabic_letters_are_read_as_english(matcher):
+    assert matcher.prepare("کانسل تکس باید بدم؟")[:2] == ["council", "tax"]
+    assert matcher.with_english_loans("انترفيو عندي") == "interview عندي"
+    assert "sister" in matcher.prepare("sister")  # English text untouched
