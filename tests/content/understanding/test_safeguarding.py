@@ -88,14 +88,22 @@ def test_one_ordinary_word_raises_nothing(detector, text):
     assert detector.assess(text) is None, detector.why(text)
 
 
-@pytest.mark.parametrize("text", [
-    "im doin a presentation on county lines for my health n social care course, any good sources",
-    "what does cuckooing mean, its on my criminology reading list",
+@pytest.mark.parametrize(("text", "because"), [
+    # A list word in a message unlike any risk example: an essay topic, a reading list.
+    ("im doin a presentation on county lines for my health n social care course, any good sources",
+     "examples disagree"),
+    ("what does cuckooing mean, its on my criminology reading list", "examples disagree"),
+    # Risk told as over, with nothing saying it is back.
+    ("i used to cut myself when i was 14 but im doing well now, is there help to get scars treated",
+     "told as past and better now"),
+    ("my sister tried to overdose years ago, shes in a good place now, can she still get a PA at 22",
+     "told as past and better now"),
+    ("قبلا خودزنی میکردم ولی الان خوبم، کلاس ورزش مجانی هست؟", "told as past and better now"),
 ])
-def test_a_list_word_in_a_message_unlike_any_risk_gets_a_check_in_not_an_alarm(detector, text):
+def test_a_list_match_gets_a_check_in_not_the_full_alarm_when(detector, text, because):
     risk = detector.assess(text)
     assert risk is not None and risk.level == "possible", detector.why(text)
-    assert "examples disagree" in (detector.why(text) or "")
+    assert because in (detector.why(text) or "")
 
 
 def test_the_only_thing_that_calms_me_is_a_check_in_alone_and_an_alarm_with_self_harm(detector):
@@ -105,16 +113,6 @@ def test_the_only_thing_that_calms_me_is_a_check_in_alone_and_an_alarm_with_self
     with_harm = detector.assess("cutting is the only thing that calms me down")
     assert with_harm is not None and with_harm.level == "clear" and with_harm.id == "self-harm"
 
-
-@pytest.mark.parametrize("text", [
-    "i used to cut myself when i was 14 but im doing well now, is there help to get scars treated",
-    "my sister tried to overdose years ago, shes in a good place now, can she still get a PA at 22",
-    "قبلا خودزنی میکردم ولی الان خوبم، کلاس ورزش مجانی هست؟",
-])
-def test_risk_told_as_past_and_better_now_gets_a_check_in_not_the_full_alarm(detector, text):
-    risk = detector.assess(text)
-    assert risk is not None and risk.level == "possible", detector.why(text)
-    assert "told as past and better now" in (detector.why(text) or "")
 
 
 @pytest.mark.parametrize("text", [
