@@ -34,6 +34,10 @@ each scored by a classifier trained on the rest and every earlier example:
   to a message of under VETO_MIN_WORDS words (safeguarding.py): "mikham bemiram" is the whole message.
 - The matcher's blind tuning questions as no-risk examples were tried and left out: on tuning data they
   cut check-ins further, but held-out 7 (spent for it) lost three more risk messages with them.
+Round 7 (2026-11-24, evening) added two blind sets (examples/r7-*.yaml) and the offers' own example
+questions, in four languages, as no-risk examples (those a word list reads as risk left out). Five folds
+over round 7: risk caught where no list matched 96 -> 95 of 97, check-ins on the matcher's blind tuning
+questions 31 -> 23 of 295. The threshold and vetoes stay.
 """
 
 from __future__ import annotations
@@ -76,6 +80,27 @@ def read_examples(directory: Path) -> list[Example]:
                 raise ValueError(f"{path}: messages.{n}: needs `text` and `expect` (clear, possible or none)")
             examples.append(Example(str(message["text"]), message["expect"] != "none"))
     return examples
+
+
+FEELINGS_CATEGORIES = frozenset({"health"})  # offers for feelings and mental health: where risk and questions meet
+
+
+def offer_questions(offers_dir: Path) -> list[str]:
+    """The offers' own example questions, in every language (content/offers/<area>/*.yaml): questions about
+    the offer, which the classifier learns are not risk (round 7). Not the health offers' ("i feel so low,
+    who can i talk to"): a question about feelings may come with risk, and must not teach it otherwise."""
+    questions: list[str] = []
+    for path in sorted(offers_dir.glob("*/*.yaml")):
+        offer = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_YAML) or {}  # noqa: S506 (a safe loader)
+        if not isinstance(offer, dict):
+            continue  # the catalogue loader names what is wrong with the file; here it just adds nothing
+        if offer.get("category") in FEELINGS_CATEGORIES:
+            continue
+        questions += [str(q) for q in offer.get("example_questions") or []]
+        for translation in (offer.get("translations") or {}).values():
+            if isinstance(translation, dict):
+                questions += [str(q) for q in translation.get("example_questions") or []]
+    return questions
 
 
 class RiskClassifier:

@@ -37,7 +37,7 @@ from content.understanding import risk_classifier as rc
 from content.understanding.english_words import english_words, word_count
 from content.understanding.languages import guess_language
 from content.understanding.matcher import Language, normalise
-from content.understanding.risk_classifier import CLEAR_VETO, RiskClassifier, read_examples
+from content.understanding.risk_classifier import CLEAR_VETO, Example, RiskClassifier, offer_questions, read_examples
 from content.understanding.risk_classifier import THRESHOLD as RISK_CHANCE
 
 FAST_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the examples load in 0.3 s, not 5
@@ -94,6 +94,15 @@ class _PastAndBetter(BaseModel):
     not_if: list[str] = []  # "again", "still", "tonight": it is not over
 
 
+class _NotAboutThem(BaseModel):
+    """Words that put a risk word in another setting: a question about what a word means ("what does
+    cuckooing mean"), or a story, a course or the news ("that eastenders storyline")."""
+
+    model_config = ConfigDict(extra="forbid")
+    words: list[str] = Field(min_length=1)  # "what does * mean", "یعنی چی"; "storyline", "coursework"
+    not_if: list[str] = []  # "me", "tonight": it is about them, now
+
+
 class _WordsFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     language: str
@@ -101,6 +110,8 @@ class _WordsFile(BaseModel):
     families: dict[str, _FamilyWords]
     harmless: list[str] = []
     past_and_better: _PastAndBetter | None = None
+    asks_what_it_means: _NotAboutThem | None = None
+    about_a_story: _NotAboutThem | None = None
     crisis_words: list[str] = []
     crisis_followups: list[str] = []
     spellings: dict[str, str] = {}
@@ -192,6 +203,7 @@ class RiskDetector:
         self._crisis_words: list[tuple[str, re.Pattern[str]]] = []
         self._followups: list[tuple[str, re.Pattern[str]]] = []
         self._past_and_better: list[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]] = []
+        self._not_about_them: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = []
         for lang in LANGUAGES:
             path = directory / f"{lang}.yaml"
             words = _read(path, _WordsFile)
@@ -221,6 +233,15 @@ class RiskDetector:
                     self._pattern(told.past, words.concepts, set(), f"{where}.past"),
                     self._pattern(told.better, words.concepts, set(), f"{where}.better"),
                     self._pattern(told.not_if, words.concepts, set(), f"{where}.not_if") if told.not_if else None))
+            for field, why in (("asks_what_it_means", "asks what a word means"),
+                               ("about_a_story", "about a story, a course or the news")):
+                setting = getattr(words, field)
+                if setting is not None:
+                    where = f"{path.name}: {field}"
+                    self._not_about_them.append((why,
+                        self._pattern(setting.words, words.concepts, set(), f"{where}.words"),
+                        self._pattern(setting.not_if, words.concepts, set(), f"{where}.not_if") if setting.not_if
+                        else None))
             if words.crisis_words:
                 crisis = self._pattern(words.crisis_words, {}, set(), f"{path}: crisis_words")
                 self._crisis_words.append((lang, crisis))
@@ -240,6 +261,10 @@ class RiskDetector:
             raise SafeguardingFileError(f"{directory / 'families.yaml'}: families: needs a `distress` family")
         try:
             examples = read_examples(directory / "examples")
+            # The offers' example questions teach it what questions about the offer look like, less any a list
+            # reads as risk ("i feel really low, is there someone to talk to" stays a risk example's business).
+            examples += [Example(q, risk=False) for q in offer_questions(directory.parent / "offers")
+                         if not self._listed(q)]
             self._classifier = RiskClassifier(examples, lambda text: " ".join(self._words(text)))
         except ValueError as exc:
             raise SafeguardingFileError(f"{directory / 'examples'}: {exc}") from exc
@@ -357,7 +382,12 @@ class RiskDetector:
             # contacts one tap away, "no, I'm not safe" escalates) costs little if it is not.
             risk, where = found
             found = Risk(risk.family, risk.language, "possible"), f"{where}; told as past and better now"
-        elif found[0].level == "clear" and len(words) >= VETO_MIN_WORDS:
+        elif found[0].level == "clear" and (setting := self._not_about_them_now(texts[0])):
+            # "what does county lines mean", "that eastenders storyline": most likely a word heard at college, on
+            # TV or online, but it may be said for a reason, so a check-in (crisis contacts one tap away).
+            risk, where = found
+            found = Risk(risk.family, risk.language, "possible"), f"{where}; {setting}"
+        elif found[0].level == "clear" and len(words) >= VETO_MIN_WORDS and not self._told_as_back(texts[0]):
             # A list phrase in a message that reads, as a whole and in every clause, like the harmless examples
             # (an essay on county lines, "my phone is about to die") gets the check-in, not the full alarm: crisis
             # contacts one tap away, and "no, I'm not safe" escalates.
@@ -371,6 +401,24 @@ class RiskDetector:
         """The message tells of the risk as past and better now, with nothing saying it is back."""
         return any(past.search(text) and better.search(text) and not (not_if and not_if.search(text))
                    for past, better, not_if in self._past_and_better)
+
+    def _told_as_back(self, text: str) -> bool:
+        """Risk told as past and then as back ("I used to self harm, got better, but started again": each
+        language's `past_and_better.past` and `.not_if`). The harmless examples include risk told as over,
+        so the examples' veto must not apply to risk that is back."""
+        return any(past.search(text) and not_if is not None and not_if.search(text)
+                   for past, _better, not_if in self._past_and_better)
+
+    def _listed(self, text: str) -> bool:
+        """A list, of either tier, matches `text` as written."""
+        masked = [self._masked(self._words(text))]
+        return self._first_match(masked, "clear") is not None or self._first_match(masked, "possible") is not None
+
+    def _not_about_them_now(self, text: str) -> str | None:
+        """Why the message puts its risk words in another setting (a word's meaning, a story, a course), with
+        nothing that makes it about them now; or None."""
+        return next((why for why, setting, not_if in self._not_about_them
+                     if setting.search(text) and not (not_if and not_if.search(text))), None)
 
     def assess(self, text: str) -> Risk | None:
         """The risk `text` shows (its family and tier), or None."""

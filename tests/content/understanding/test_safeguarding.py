@@ -91,14 +91,25 @@ def test_one_ordinary_word_raises_nothing(detector, text):
 @pytest.mark.parametrize(("text", "because"), [
     # A list word in a message unlike any risk example: an essay topic, a reading list.
     ("im doin a presentation on county lines for my health n social care course, any good sources",
-     "examples disagree"),
-    ("what does cuckooing mean, its on my criminology reading list", "examples disagree"),
+     "about a story, a course or the news"),
+    ("what does cuckooing mean, its on my criminology reading list", "about a story, a course or the news"),
+    ("did a presentation on county lines for my course, went well, any tips for the next one", "examples disagree"),
     # Risk told as over, with nothing saying it is back.
     ("i used to cut myself when i was 14 but im doing well now, is there help to get scars treated",
      "told as past and better now"),
     ("my sister tried to overdose years ago, shes in a good place now, can she still get a PA at 22",
      "told as past and better now"),
     ("قبلا خودزنی میکردم ولی الان خوبم، کلاس ورزش مجانی هست؟", "told as past and better now"),
+    ("i slept rough last year but ive got my own flat now, can i get help with furniture",
+     "told as past and better now"),
+    # A question about what a word means, with nothing making it about them.
+    ("what does unalive mean, my mate said it in a tiktok", "examples disagree"),  # "my mate": not about them
+    ("whats 'unalive' mean? i keep seein it everywhere", "asks what a word means"),
+    ("شو يعني cuckooing؟ سمعتها بالكلية", "asks what a word means"),
+    ("county lines یعنی چی؟ تو اخبار دیدم", "asks what a word means"),
+    # A risk word in a story, a course or the news.
+    ("that hollyoaks storyline about the girl being groomed was so well done", "about a story, a course or the news"),
+    ("essay on county lines for criminology due friday, any good sources?", "about a story, a course or the news"),
 ])
 def test_a_list_match_gets_a_check_in_not_the_full_alarm_when(detector, text, because):
     risk = detector.assess(text)
@@ -122,6 +133,13 @@ def test_the_only_thing_that_calms_me_is_a_check_in_alone_and_an_alarm_with_self
     "im doing well at college but i self harm every night",  # better, but nothing says it is past
     "i used to self harm and i cut myself last night",  # past, but nothing says it is better
     "قبلا خودزنی میکردم، خوب شدم ولی دوباره شروع کردم",
+    "what does cuckooing mean, a man moved into my flat and sells from it",  # about them: "my flat"
+    "what does it mean if i want to kill myself",
+    "age az pol bepari mimiri?",  # Finglish: if you jump from the bridge, do you die?
+    # The setting taken back, or danger now.
+    "doing my first aid course but actually my flatmate just collapsed and isnt breathing",
+    "for my coursework... ok its not for coursework, how many paracetamol would kill someone",
+    "that eastenders storyline is me, my boyfriend controls my money and wont let me see anyone",
 ])
 def test_risk_that_is_back_keeps_the_full_alarm_though_it_was_over(detector, text):
     risk = detector.assess(text)
@@ -190,6 +208,8 @@ def lists_copy(tmp_path) -> Path:
     ("fa.yaml", "language: fa", "language: [fa", "fa.yaml: cannot be read"),
     ("ps.yaml", "  past: [پخوا,", "  past: []\n  was: [پخوا,", "ps.yaml: past_and_better.past: List should"),
     ("ar.yaml", "  not_if: [مرة", "  not_if: [\"\", مرة", "ar.yaml: past_and_better.not_if: an empty entry"),
+    ("en.yaml", '  words: ["what does * mean",', '  words: []\n  asks: ["what does * mean",',
+     "en.yaml: asks_what_it_means.words: List should"),
 ])
 def test_a_broken_list_is_refused_with_file_field_and_reason(lists_copy, file, old, new, expected):
     path = lists_copy / file
