@@ -26,7 +26,10 @@ from bot.engine import Engine
 from bot.match_contract import MatchSession
 
 BLIND_DIR = Path(__file__).resolve().parent.parent / "tests" / "bot" / "blind"
-FROZEN = ("heldout-5",)  # heldout-3-spent: measured too often, labels predate 11 offers; heldout-4-spent: exposed
+# heldout-6 (written 2026-11-24, evening) is the measure now; heldout-5 was measured five times, so it is kept as a
+# guard but no longer evidence on its own. heldout-3-spent: measured too often, labels predate 11 offers;
+# heldout-4-spent: exposed.
+FROZEN = ("heldout-6", "heldout-5")
 FOLLOWUPS = frozenset({"amount", "eligibility", "how_to_get", "who_to_contact", "tell_me_more"})
 FLOORS = {  # issue 9's floors on the frozen held-out parts
     "answered_right": (">=", 0.92),
@@ -130,22 +133,34 @@ def evaluate_folder(engine: Engine, folder: Path) -> Tally:
     return tally
 
 
-# Held-out 5 (written 2026-11-24, 48 offers), measured before and after the small-talk examples: answered right
-# 0.702, wrong 0.039, first right 0.895, not ours answered 0.105, other area right 0.8 (of 10), story turns
-# 0.544 -> 0.561, first right ar/fa/ps 0.944/0.806/0.806. Measured twice more on 2026-11-24 (fourth session):
-# after the follow-ups on "Did you mean" (story turns 0.579) and after English words in Arabic letters (answered
-# right 0.721, wrong 0.035, first right 0.907, fa/ps 0.833/0.861, story turns 0.591); figures only (README).
-# The floors are a little below, so a change that makes it worse fails (tests/bot/test_blind_evaluation.py).
-REGRESSION_FLOORS = {  # after English words in Arabic letters (2026-11-24): a little below what held-out 5 gave
-    "answered_right": (">=", 0.70),
-    "answered_wrong": ("<=", 0.05),
-    "first_right": (">=", 0.89),
-    "not_ours_answered": ("<=", 0.12),
-    "first_right_ar": (">=", 0.91),
-    "first_right_fa": (">=", 0.80),
-    "first_right_ps": (">=", 0.83),
-    "story_turns_right": (">=", 0.57),
-    "other_area_right": (">=", 0.7),
+# Held-out 6 (written 2026-11-24 evening, 410 messages and 55 stories), measured before round 7 (c719fb4) and after
+# it, figures only: answered right 0.646 -> 0.688, wrong 0.021 -> 0.027, first right 0.878 (ar 0.790, fa 0.823,
+# ps 0.871), not ours answered 0.136 -> 0.119, other area 0.733, story turns 0.522 -> 0.538. Held-out 5 after round 7
+# (its fifth measurement): answered right 0.752, wrong 0.035, first right 0.907, story turns 0.608.
+# The floors are a little below, so a change that makes either worse fails (tests/bot/test_blind_evaluation.py).
+REGRESSION_FLOORS = {
+    "heldout-6": {
+        "answered_right": (">=", 0.67),
+        "answered_wrong": ("<=", 0.04),
+        "first_right": (">=", 0.86),
+        "not_ours_answered": ("<=", 0.14),
+        "first_right_ar": (">=", 0.77),
+        "first_right_fa": (">=", 0.80),
+        "first_right_ps": (">=", 0.85),
+        "story_turns_right": (">=", 0.52),
+        "other_area_right": (">=", 0.7),
+    },
+    "heldout-5": {
+        "answered_right": (">=", 0.73),
+        "answered_wrong": ("<=", 0.05),
+        "first_right": (">=", 0.89),
+        "not_ours_answered": ("<=", 0.12),
+        "first_right_ar": (">=", 0.91),
+        "first_right_fa": (">=", 0.80),
+        "first_right_ps": (">=", 0.83),
+        "story_turns_right": (">=", 0.59),
+        "other_area_right": (">=", 0.7),
+    },
 }
 
 
