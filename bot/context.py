@@ -18,6 +18,7 @@ from bot.followups import (
     followup_words,
 )
 from bot.i18n import translations
+from bot.places import says_only_where
 from bot.replies import Button, Flag, Reply
 from bot.topics import topic_kind
 from content.catalogue.schema import Offer
@@ -184,7 +185,9 @@ class ConversationContext:
         reply.add(_("OK, now for %(area)s.") % {"area": area.name})
         reply.intent = "switch_area"
         asked = self.classify(new_area, text)
-        if asked.slug:
+        if asked.slug and not (before is not None and says_only_where(catalogue, text, self.language)):
+            # A question with the move ("is there a gym in mansfield"); "i live in mansfield now" asks none:
+            # its words only look like questions about where you live (council tax).
             return self._answer_offer(conv, catalogue.offer(new_area, asked.slug), reply)  # type: ignore[arg-type]
         if before is not None:
             twin = self._counterpart(before, new_area)

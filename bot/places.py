@@ -101,6 +101,18 @@ def area_switch(catalogue: Catalogue, text: str, current: str, language: Languag
     return None
 
 
+def says_only_where(catalogue: Catalogue, text: str, language: Language) -> bool:
+    """The message only says where they are ("i live in mansfield now"), and asks nothing else."""
+    names, places = _place_lists()
+    words = prepared(text, language)
+    for area in catalogue.areas:
+        for phrase in [*places.get(area.id, ()), *(phrase_key(d.name) for d in area.districts),
+                       *names.get(area.id, ()), phrase_key(area.name), phrase_key(area.council)]:
+            if find_phrase(words, [phrase]):
+                words = without(words, phrase)
+    return not set(words.split()) - _SWITCH_WORDS
+
+
 def places_in(area_id: str, limit: int = 6, path: Path = PLACES_FILE) -> list[str]:
     """A few towns or neighbourhoods of an area, as written in the places file, for people to recognise."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
