@@ -231,3 +231,11 @@ def test_examples_need_both_kinds(lists_copy):
                         encoding="utf-8")
     with pytest.raises(SafeguardingFileError, match="both risk and no-risk"):
         RiskDetector(lists_copy)
+
+
+def test_arabizi_sh_is_what_not_self_harm(detector):
+    # "sh" is English text speak for self harm, and Arabizi for "what" (shu).
+    asked = detector.assess("sh asawi iza el landlord ma rad 3alay?")  # what do i do if the landlord doesnt answer
+    assert asked is None or asked.level != "clear", detector.why("sh asawi iza el landlord ma rad 3alay?")
+    harm = detector.assess("bde a3mel sh")  # i want to self harm
+    assert harm is not None and harm.level == "clear" and harm.id == "self-harm"
