@@ -43,10 +43,9 @@ PARTS = (
      SETS_DIR / "heldout-8", False),
     ("held-out 9 (frozen: all four languages; written for round 6, measured before and after it)",
      SETS_DIR / "heldout-9", False),
-    ("held-out 10 (frozen: all four languages; written for round 7, measured before and after it, and once in round 8)",
-     SETS_DIR / "heldout-10", False),
-    ("held-out 11 (frozen: all four languages; measured before round 7 and after round 8)", SETS_DIR / "heldout-11",
-     False),
+    ("held-out 10 (spent: its figures were seen beside a choice in round 8)", SETS_DIR / "heldout-10-spent", False),
+    ("held-out 11 (frozen: all four languages; measured before round 7, after round 8 and once more in that round)",
+     SETS_DIR / "heldout-11", False),
 )
 FAMILIES = (
     "suicide", "self-harm", "medical-emergency", "sexual-abuse", "criminal-exploitation", "domestic-abuse",
