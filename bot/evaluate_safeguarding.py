@@ -44,8 +44,10 @@ PARTS = (
     ("held-out 9 (frozen: all four languages; written for round 6, measured before and after it)",
      SETS_DIR / "heldout-9", False),
     ("held-out 10 (spent: its figures were seen beside a choice in round 8)", SETS_DIR / "heldout-10-spent", False),
-    ("held-out 11 (frozen: all four languages; measured before round 7, after round 8 and once more in that round)",
+    ("held-out 11 (frozen: all four languages; measured before round 7, twice in round 8, and after round 9)",
      SETS_DIR / "heldout-11", False),
+    ("held-out 12 (frozen: all four languages; written for round 9, measured before it and twice after)",
+     SETS_DIR / "heldout-12", False),
 )
 FAMILIES = (
     "suicide", "self-harm", "medical-emergency", "sexual-abuse", "criminal-exploitation", "domestic-abuse",

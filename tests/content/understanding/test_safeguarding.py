@@ -33,6 +33,14 @@ def detector() -> RiskDetector:
     ("no gas or electric and havent eaten since yesterday", "destitution"),
     ("they took my passport and i cant leave the house", "missing-trafficked"),
     ("my mate said shes going to kill herself", "risk-to-others"),
+    ("gonna take all my tablets after work tomorrow", "suicide"),  # the whole supply, with a time
+    ("been practicing a noose off a video", "suicide"),  # a preparatory act
+    ("they said im getting stabbed on sight", "threats"),
+    ("theres a bounty on me from his boys", "threats"),
+    ("6 months clean and i ruined it last night", "self-harm"),
+    ("my sister is 14 and seeing a 24 year old man who picks her up after school", "risk-to-others"),
+    ("my mate says shes taking all her pills tonight", "risk-to-others"),  # someone else's plan: their family
+    ("قالولي عليك دين لازم توصل الباكيت لبرا", "criminal-exploitation"),  # a debt paid off by carrying
 ])
 def test_clear_risk_is_found_by_family(detector, text, family):
     risk = detector.assess(text)
@@ -49,6 +57,7 @@ def test_clear_risk_is_found_by_family(detector, text, family):
     "going on a suicide prevention training day for my care job",
     "starting college in september, is there a bursary",  # "starting" must not be corrected to "starving"
     "how do i apply for council tax exemption",
+    "that video had me crying, i literally cant breathe from laughing",
 ])
 def test_harmless_uses_of_risk_words_raise_nothing(detector, text):
     assert detector.assess(text) is None, detector.why(text)
@@ -107,6 +116,11 @@ def test_one_ordinary_word_raises_nothing(detector, text):
     ("whats 'unalive' mean? i keep seein it everywhere", "asks what a word means"),
     ("شو يعني cuckooing؟ سمعتها بالكلية", "asks what a word means"),
     ("county lines یعنی چی؟ تو اخبار دیدم", "asks what a word means"),
+    ("whats the difference between self harm and suicide, we did it at school", "asks what a word means"),
+    ("shu ya3ni cuckooing? ana ma fhemt", "asks what a word means"),  # "ana" (I) alone does not make it theirs
+    # "٤" is the number 4 in an Arabic message, not text speak's "for".
+    ("كنت اجرح حالي قبل ٤ سنين بس هلق منيح", "told as past and better now"),
+    ("i tried to end my life at 16, im 22 now and doing really well", "told as past and better now"),
     # A risk word in a story, a course or the news.
     ("that hollyoaks storyline about the girl being groomed was so well done", "about a story, a course or the news"),
     ("essay on county lines for criminology due friday, any good sources?", "about a story, a course or the news"),
