@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz
 
 from bot.engine import Engine
+from content.yaml_files import read_yaml
 
 DEFAULT_SET = Path(__file__).resolve().parent.parent / "tests" / "bot" / "messages.yaml"
 BASELINE_ANSWER_SCORE = 60
@@ -111,7 +111,7 @@ def evaluate(name: str, scorer: Scorer, messages: list[dict]) -> Scores:
 
 
 def load_messages(path: Path = DEFAULT_SET) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return read_yaml(path.read_text(encoding="utf-8"))
 
 
 def report(ours: Scores, baseline: Scores, messages: list[dict], show_misses: bool = True) -> str:

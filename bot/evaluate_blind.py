@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.engine import Engine
 from bot.match_contract import MatchSession
+from content.yaml_files import read_yaml
 
 BLIND_DIR = Path(__file__).resolve().parent.parent / "tests" / "bot" / "blind"
 # heldout-6 (written 2026-11-24, evening) is the measure now; heldout-5 was measured five times, so it is kept as a
@@ -71,7 +70,7 @@ def load_sets(folder: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]
     messages: list[dict[str, Any]] = []
     stories: list[dict[str, Any]] = []
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
         messages += data.get("messages", [])
         stories += data.get("stories", [])
     return messages, stories

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from content.yaml_files import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS_DIR = ROOT / "tests" / "content" / "understanding" / "safeguarding_sets"
@@ -108,7 +108,7 @@ def load_sets(folder: Path) -> list[dict]:
     """Every message of the sets in `folder`, each with the file it came from."""
     messages = []
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
         for m in data["messages"]:
             messages.append({**m, "set": path.stem})
     return messages

@@ -9,13 +9,13 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from babel.support import NullTranslations
 
 from content.catalogue.money import amount_text
 from content.catalogue.schema import Offer
 from content.understanding.matcher import LANGUAGE_DIR, Language, OfferMatcher, stem
 from content.understanding.phrases import find_phrase, phrase_key, prepared
+from content.yaml_files import read_yaml
 
 FOLLOWUP_MAX_WORDS = 12  # a longer message is a new question, not a follow-up
 
@@ -25,19 +25,19 @@ FOLLOWUPS_FILE = LANGUAGE_DIR / "followups.yaml"
 
 @lru_cache(maxsize=1)
 def _phrases(path: Path = FOLLOWUPS_FILE) -> dict[str, tuple[str, ...]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))["followups"]
+    data = read_yaml(path.read_text(encoding="utf-8"))["followups"]
     return {str(kind): tuple(phrase_key(str(p)) for p in phrases) for kind, phrases in data.items()}
 
 
 @lru_cache(maxsize=1)
 def _refers_back(path: Path = FOLLOWUPS_FILE) -> tuple[str, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path.read_text(encoding="utf-8"))
     return tuple(phrase_key(str(w)) for w in data.get("refers_back") or ())
 
 
 @lru_cache(maxsize=1)
 def _not_pointing(path: Path = FOLLOWUPS_FILE) -> tuple[str, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path.read_text(encoding="utf-8"))
     return tuple(phrase_key(str(w)) for w in data.get("not_pointing") or ())
 
 
@@ -63,7 +63,7 @@ def followup_kind(text: str, language: Language, gives_details: bool = False) ->
 @lru_cache(maxsize=1)
 def followup_words() -> frozenset[str]:
     """Every word of the follow-up and situation phrases: these never make a message a new question."""
-    details = yaml.safe_load((LANGUAGE_DIR / "details.yaml").read_text(encoding="utf-8"))["situations"]
+    details = read_yaml((LANGUAGE_DIR / "details.yaml").read_text(encoding="utf-8"))["situations"]
     phrases = [*(p for ps in _phrases().values() for p in ps), *(phrase_key(str(p)) for ps in details.values()
                                                                for p in ps), *_refers_back()]
     return frozenset(stem(w) for p in phrases for w in p.split())

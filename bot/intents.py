@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz, process
 
 from content.understanding.matcher import Language, normalise
+from content.yaml_files import read_yaml
 
 INTENTS_FILE = Path(__file__).resolve().parent.parent / "content" / "language" / "intents.yaml"
 MIN_SIMILARITY = 86  # whole-message similarity: "what can i get" must not catch "what can i get for uni"
@@ -17,7 +17,7 @@ MIN_SIMILARITY = 86  # whole-message similarity: "what can i get" must not catch
 class IntentMatcher:
     def __init__(self, path: Path = INTENTS_FILE, language: Language | None = None):
         self.language = language or Language.load()
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path.read_text(encoding="utf-8"))
         data = raw["intents"]
         # Longest first, so "can you help me" goes before "can you help".
         self._around = sorted((self._prepare(str(w)) for w in raw.get("around") or ()), key=len, reverse=True)

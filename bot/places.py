@@ -13,12 +13,12 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-import yaml
 from rapidfuzz.distance import OSA
 
 from content.catalogue.snapshot import Catalogue
 from content.understanding.matcher import LANGUAGE_DIR, Language
 from content.understanding.phrases import find_phrase, phrase_key, prepared, without
+from content.yaml_files import read_yaml
 
 PLACES_FILE = LANGUAGE_DIR / "places.yaml"
 
@@ -57,7 +57,7 @@ _SWITCH_WORDS = _FILLER | frozenset((
 
 @lru_cache(maxsize=1)
 def _place_lists(path: Path = PLACES_FILE) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path.read_text(encoding="utf-8"))
 
     def keyed(section: str) -> dict[str, tuple[str, ...]]:
         return {str(a): tuple(phrase_key(str(p)) for p in ps) for a, ps in (data.get(section) or {}).items()}
@@ -115,5 +115,5 @@ def says_only_where(catalogue: Catalogue, text: str, language: Language) -> bool
 
 def places_in(area_id: str, limit: int = 6, path: Path = PLACES_FILE) -> list[str]:
     """A few towns or neighbourhoods of an area, as written in the places file, for people to recognise."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path.read_text(encoding="utf-8"))
     return [str(p).title() for p in (data.get("places") or {}).get(area_id, [])[:limit]]

@@ -6,17 +6,16 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from content.understanding.matcher import LANGUAGE_DIR, Language
 from content.understanding.phrases import find_phrase, phrase_key, prepared
+from content.yaml_files import read_yaml
 
 TOPICS_FILE = LANGUAGE_DIR / "topics.yaml"
 
 
 @lru_cache(maxsize=1)
 def _topics(path: Path = TOPICS_FILE) -> dict[str, tuple[str, ...]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path.read_text(encoding="utf-8"))
     return {kind: tuple(phrase_key(str(p)) for p in data.get(kind) or ()) for kind in ("care_life", "off_topic")}
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from content.yaml_files import read_yaml
+
 SAME_TOPIC_FILE = Path(__file__).resolve().parent.parent / "same_topic.yaml"
 _OFFER_REF = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
 
@@ -18,7 +20,7 @@ class SameTopicError(ValueError):
 def load_same_topic(path: Path = SAME_TOPIC_FILE) -> dict[str, str]:
     """Each offer ("area/slug") mapped to its pair in another area."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise SameTopicError(f"{path.name}: not valid YAML: {exc}") from exc
     pairs = data.get("pairs") if isinstance(data, dict) else None

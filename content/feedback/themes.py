@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from content.understanding.matcher import Language, normalise
+from content.yaml_files import read_yaml
 
 THEMES_FILE = Path(__file__).resolve().parent.parent / "themes.yaml"
 FALLBACK = "other"
@@ -26,7 +25,7 @@ class Theme:
 class ThemeTagger:
     def __init__(self, path: Path = THEMES_FILE, language: Language | None = None):
         self.language = language or Language.load()
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))["themes"]
+        data = read_yaml(path.read_text(encoding="utf-8"))["themes"]
         self.themes: tuple[Theme, ...] = tuple(
             Theme(t["id"], t["name"], tuple(t.get("categories") or ()), self._pattern(t.get("words") or []))
             for t in data

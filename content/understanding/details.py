@@ -7,10 +7,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from content.understanding.matcher import LANGUAGE_DIR, Language
 from content.understanding.phrases import find_phrase, phrase_key, prepared
+from content.yaml_files import read_yaml
 
 _AGE = re.compile(
     r"\b(?:i\s*am|i'?m|iam|am|aged|age)\s+(\d{2})\b(?!\s*(?:pounds|quid|£|%|weeks|days|hours|minutes|times))"
@@ -31,7 +30,7 @@ def stated_age(text: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _situation_phrases(path: Path = LANGUAGE_DIR / "details.yaml") -> dict[str, tuple[str, ...]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))["situations"]
+    data = read_yaml(path.read_text(encoding="utf-8"))["situations"]
     return {str(sid): tuple(phrase_key(str(p)) for p in phrases) for sid, phrases in data.items()}
 
 

@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from content.catalogue.schema import Offer
 from content.understanding.english_words import is_english_word
+from content.yaml_files import read_yaml
 
 LANGUAGE_DIR = Path(__file__).resolve().parent.parent / "language"
 
@@ -71,11 +71,11 @@ class Language:
 
     @classmethod
     def read(cls, directory: Path) -> Language:
-        stop = yaml.safe_load((directory / "stopwords.yaml").read_text(encoding="utf-8"))["words"]
+        stop = read_yaml((directory / "stopwords.yaml").read_text(encoding="utf-8"))["words"]
         speak_path = directory / "text_speak.yaml"
-        speak = yaml.safe_load(speak_path.read_text(encoding="utf-8"))["words"] if speak_path.exists() else {}
+        speak = read_yaml(speak_path.read_text(encoding="utf-8"))["words"] if speak_path.exists() else {}
         loan_path = directory / "loanwords.yaml"
-        loan = yaml.safe_load(loan_path.read_text(encoding="utf-8"))["words"] if loan_path.exists() else {}
+        loan = read_yaml(loan_path.read_text(encoding="utf-8"))["words"] if loan_path.exists() else {}
         return cls(frozenset(str(w) for w in stop), {str(k): str(v) for k, v in (speak or {}).items()},
                    {normalise(str(k)): str(v) for k, v in (loan or {}).items()})
 

@@ -51,12 +51,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-FAST_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the examples load in 0.3 s, not 5
+from content.yaml_files import read_yaml
 
 THRESHOLD = 0.5
 CLEAR_VETO = 0.2  # below this, a word-list alarm becomes a check-in (safeguarding.py)
@@ -76,7 +75,7 @@ def read_examples(directory: Path) -> list[Example]:
     """Every example message: `expect` clear or possible is risk, none is not."""
     examples = []
     for path in sorted(directory.glob("*.yaml")):
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_YAML) or {}  # noqa: S506 (a safe loader)
+        data = read_yaml(path.read_text(encoding="utf-8")) or {}
         for n, message in enumerate(data.get("messages") or []):
             if not isinstance(message, dict) or "text" not in message or message.get("expect") not in (
                     "clear", "possible", "none"):
@@ -99,7 +98,7 @@ def offer_questions(offers_dir: Path) -> list[str]:
     who can i talk to"): a question about feelings may come with risk, and must not teach it otherwise."""
     questions: list[str] = []
     for path in sorted(offers_dir.glob("*/*.yaml")):
-        offer = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_YAML) or {}  # noqa: S506 (a safe loader)
+        offer = read_yaml(path.read_text(encoding="utf-8")) or {}
         if not isinstance(offer, dict):
             continue  # the catalogue loader names what is wrong with the file; here it just adds nothing
         if offer.get("category") in FEELINGS_CATEGORIES:

@@ -39,8 +39,7 @@ from content.understanding.languages import guess_language
 from content.understanding.matcher import Language, normalise
 from content.understanding.risk_classifier import CLEAR_VETO, Example, RiskClassifier, offer_questions, read_examples
 from content.understanding.risk_classifier import THRESHOLD as RISK_CHANCE
-
-FAST_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the examples load in 0.3 s, not 5
+from content.yaml_files import read_yaml
 
 SAFEGUARDING_DIR = Path(__file__).resolve().parent.parent / "safeguarding"
 LANGUAGES = ("en", "ar", "fa", "ps")
@@ -165,7 +164,7 @@ class _Rule:
 
 def _read(path: Path, model: type[BaseModel]) -> BaseModel:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_YAML)  # noqa: S506 (a safe loader)
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise SafeguardingFileError(f"{path}: cannot be read: {exc}") from exc
     try:
