@@ -25,10 +25,10 @@ from bot.match_contract import MatchSession
 from content.yaml_files import read_yaml
 
 BLIND_DIR = Path(__file__).resolve().parent.parent / "tests" / "bot" / "blind"
-# heldout-6 (written 2026-11-24, evening) is the measure now; heldout-5 was measured five times, so it is kept as a
-# guard but no longer evidence on its own. heldout-3-spent: measured too often, labels predate 11 offers;
+# heldout-7 (written 2026-11-24, late) is the measure now; heldout-6 (measured five times) guards against falling;
+# heldout-5 (measured six times) is printed only. heldout-3-spent: measured too often, labels predate 11 offers;
 # heldout-4-spent: exposed.
-FROZEN = ("heldout-6", "heldout-5")
+FROZEN = ("heldout-7", "heldout-6", "heldout-5")
 FOLLOWUPS = frozenset({"amount", "eligibility", "how_to_get", "who_to_contact", "tell_me_more"})
 FLOORS = {  # issue 9's floors on the frozen held-out parts
     "answered_right": (">=", 0.92),
@@ -156,7 +156,21 @@ def evaluate_folder(engine: Engine, folder: Path) -> Tally:
 # the new example questions (its third measurement; 5 messages left out as word for word example questions): answered
 # right 0.740, wrong 0.015, first right 0.928 (ar 0.852, fa 0.935, ps 0.855), not ours 0.051, story turns 0.582.
 # The floors are a little below, so a change that makes either worse fails (tests/bot/test_blind_evaluation.py).
+# Held-out 7 (written 2026-11-24 late, 460 messages and 80 stories), measured before safeguarding round 9 and after
+# it, figures only: answered right 0.759 -> 0.759, wrong 0.016 -> 0.013, first right 0.939 (ar 0.867, fa 0.967,
+# ps 0.900), not ours answered 0.067, other area 0.800, story turns 0.594 -> 0.586.
 REGRESSION_FLOORS = {
+    "heldout-7": {  # after safeguarding round 9 (2026-11-24, late)
+        "answered_right": (">=", 0.74),
+        "answered_wrong": ("<=", 0.03),
+        "first_right": (">=", 0.92),
+        "not_ours_answered": ("<=", 0.08),
+        "first_right_ar": (">=", 0.85),
+        "first_right_fa": (">=", 0.93),
+        "first_right_ps": (">=", 0.87),
+        "story_turns_right": (">=", 0.56),
+        "other_area_right": (">=", 0.7),
+    },
     "heldout-6": {  # after the example questions written for four languages (2026-11-24, evening)
         "answered_right": (">=", 0.72),
         "answered_wrong": ("<=", 0.03),
