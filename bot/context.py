@@ -9,6 +9,7 @@ from __future__ import annotations
 from bot import texts
 from bot.conversation import Conversation
 from bot.followups import (
+    FOLLOWUP_MAX_WORDS,
     alternatives,
     amount_answer,
     eligibility_answer,
@@ -28,6 +29,7 @@ from content.understanding.matcher import Match, stem
 
 ORDINARY_INTENTS = frozenset({"greet", "thanks", "goodbye", "acknowledge"})
 FOLLOWUP_LEFTOVERS = 2  # a follow-up may hold this many words that are not about the offer in context
+CONTEXT_CANDIDATES = 3  # a short question with the offer in context among this many first candidates is about it
 
 
 class ConversationContext:
@@ -51,12 +53,13 @@ class ConversationContext:
         details = stated_age(text) is not None or bool(stated_situations(text, self.language))
         kind = followup_kind(text, self.language, gives_details=details)
         if kind is None:
-            return None
+            return self._more_about(conv, text, about)
         if topic_kind(text, self.language) is not None:
             return None  # "how do i get a passport": about something else
         leftovers = followup_leftovers(self.matcher(), conv.area or "", about, text)
-        if len(leftovers) > FOLLOWUP_LEFTOVERS:
-            return None  # many words about something else: a new question
+        if len(leftovers) > FOLLOWUP_LEFTOVERS and not details:
+            return None  # many words about something else: a new question (an age or situation is told in words
+            # of its own: "im 23 and working full time can i still use it" is still about the offer in context)
         if not leftovers:
             return kind  # every word asks about the offer in context ("how long is it"), whatever else they fit
         result = self.classify(conv.area or "", without_details(text))
@@ -66,6 +69,18 @@ class ConversationContext:
         if top and top.offer.slug != about and top.coverage >= 0.5 and top.evidence >= 1.0:
             return None  # mostly about another offer
         return kind
+
+    def _more_about(self, conv: Conversation, text: str, about: str) -> str | None:
+        """"tell_me_more" for a short question with no follow-up words that no offer answers outright, but that
+        the offer in context fits among the first few ("do u get any help once u start" after apprenticeships):
+        young people ask about what was just said without naming it. None otherwise."""
+        if len(text.split()) > FOLLOWUP_MAX_WORDS or topic_kind(text, self.language) is not None:
+            return None
+        result = self.classify(conv.area or "", without_details(text))
+        if result.slug is not None:
+            return None  # answered outright on its own: a new question
+        near = [c.offer.slug for c in result.candidates[:CONTEXT_CANDIDATES]]
+        return "tell_me_more" if about in near else None
 
     def _ordinary_turn(self, conv: Conversation, text: str) -> bool:
         """Small talk, or a follow-up about the offer in context: what the chat expects next. The classifier's

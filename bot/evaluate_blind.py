@@ -158,7 +158,8 @@ def evaluate_folder(engine: Engine, folder: Path) -> Tally:
 # The floors are a little below, so a change that makes either worse fails (tests/bot/test_blind_evaluation.py).
 # Held-out 7 (written 2026-11-24 late, 460 messages and 80 stories), measured before safeguarding round 9 and after
 # it, figures only: answered right 0.759 -> 0.759, wrong 0.016 -> 0.013, first right 0.939 (ar 0.867, fa 0.967,
-# ps 0.900), not ours answered 0.067, other area 0.800, story turns 0.594 -> 0.586.
+# ps 0.900), not ours answered 0.067, other area 0.800, story turns 0.594 -> 0.586. After the follow-up changes
+# (its third measurement): story turns 0.615, the rest the same.
 REGRESSION_FLOORS = {
     "heldout-7": {  # after safeguarding round 9 (2026-11-24, late)
         "answered_right": (">=", 0.74),
@@ -168,7 +169,7 @@ REGRESSION_FLOORS = {
         "first_right_ar": (">=", 0.85),
         "first_right_fa": (">=", 0.93),
         "first_right_ps": (">=", 0.87),
-        "story_turns_right": (">=", 0.56),
+        "story_turns_right": (">=", 0.60),
         "other_area_right": (">=", 0.7),
     },
     "heldout-6": {  # after the example questions written for four languages (2026-11-24, evening)

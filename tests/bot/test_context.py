@@ -284,3 +284,29 @@ def test_a_list_match_in_a_follow_up_still_gets_crisis_help(engine):
 def test_english_words_written_in_arabic_letters_find_the_offer(engine, area, text, slug):
     _conv, (reply,) = chat(engine, area, text)
     assert reply.about == slug
+
+
+def test_a_short_question_that_names_nothing_but_fits_the_offer_in_context_is_about_it(engine):
+    _conv, (first, second) = chat(engine, "nottingham", "i want to do an apprenticeship with the council",
+                                  "do u get any help once u start")
+    assert first.about == "council-apprenticeships"
+    assert second.about == "council-apprenticeships" and second.intent == "tell_me_more"
+
+
+def test_an_age_and_a_situation_told_in_many_words_are_still_about_the_offer_in_context(engine):
+    conv, (first, second) = chat(engine, "nottinghamshire", "is there support for care leavers over 21",
+                                 "im 23 and working full time can i still use it")
+    assert first.about == "21plus-service"
+    assert second.about == "21plus-service" and second.intent == "eligibility" and conv.age == 23
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("چقدر پول میدن", "amount"),  # Farsi: how much money do they give
+    ("څومره پیسې راکوي", "amount"),  # Pashto: how much money do they give me
+    ("قديش مصاري بيعطوا", "amount"),  # Arabic: how much money do they give
+    ("له چا سره خبرې وکړم", "who_to_contact"),  # Pashto: who do I talk to
+])
+def test_money_and_talking_words_in_a_follow_up_do_not_make_it_a_new_question(engine, text, kind):
+    _conv, (first, second) = chat(engine, "nottingham", "can i get help to pay for clothes for a job interview", text)
+    assert first.about == "interview-clothes"
+    assert (second.about, second.intent) == ("interview-clothes", kind)
