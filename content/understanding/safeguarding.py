@@ -160,6 +160,14 @@ class _Rule:
     within: int | None  # words from the first match to the last; None: anywhere in the message
     where: str  # the file and field it came from, for `RiskDetector.why`
     level: Level
+    # Per group, the words one of its entries must start with (whole words, and word beginnings for "kill*"), or
+    # None when an entry can start anywhere ("*", "#", "*ing"): most groups are ruled out by a set lookup, not a
+    # regex scan of the message, which is most of the check's time.
+    first_words: tuple[tuple[frozenset[str], frozenset[str]] | None, ...] = ()
+
+    def could_match(self, words: frozenset[str], beginnings: frozenset[str]) -> bool:
+        return all(keys is None or not keys[0].isdisjoint(words) or not keys[1].isdisjoint(beginnings)
+                   for keys in self.first_words)
 
 
 def _read(path: Path, model: type[BaseModel]) -> BaseModel:
@@ -220,11 +228,13 @@ class RiskDetector:
                     if part.phrases:
                         where = f"{path.name}: {field}.phrases"
                         pattern = self._pattern(part.phrases, words.concepts, vocab, where)
-                        rules[fid].append((lang, _Rule((pattern,), None, where, level)))
+                        keys = (self._first_words(part.phrases, words.concepts),)
+                        rules[fid].append((lang, _Rule((pattern,), None, where, level, keys)))
                     for n, together in enumerate(part.together):
                         where = f"{path.name}: {field}.together.{n}"
                         groups = tuple(self._pattern(g, words.concepts, vocab, where) for g in together.groups)
-                        rules[fid].append((lang, _Rule(groups, together.within, where, level)))
+                        keys = tuple(self._first_words(g, words.concepts) for g in together.groups)
+                        rules[fid].append((lang, _Rule(groups, together.within, where, level, keys)))
             harmless += words.harmless
             if words.past_and_better is not None:
                 where = f"{path.name}: past_and_better"
@@ -248,7 +258,18 @@ class RiskDetector:
             if words.crisis_followups:
                 followups = self._pattern(words.crisis_followups, {}, set(), f"{path}: crisis_followups")
                 self._followups.append((lang, followups))
-        self._rules = rules
+        # Every rule in the order they are tried (family by family), and which of them could start on a given word:
+        # a message is checked against the few rules its words could start, not all of them.
+        self._ordered = [(fid, lang, rule) for fid, family_rules in rules.items() for lang, rule in family_rules]
+        self._any_start: set[int] = set()
+        self._by_first_word: dict[str, set[int]] = {}
+        for n, (_fid, _lang, rule) in enumerate(self._ordered):
+            keys = rule.first_words[0] if rule.first_words else None
+            if keys is None:
+                self._any_start.add(n)
+                continue
+            for word in keys[0] | keys[1]:
+                self._by_first_word.setdefault(word, set()).add(n)
         self._harmless = self._pattern(harmless, {}, set(), "harmless") if harmless else None
         # Correction candidates by first letter (typos rarely change it), and corrections made so far.
         self._by_letter: dict[str, tuple[str, ...]] = {}
@@ -311,6 +332,33 @@ class RiskDetector:
         body = "|".join(sorted(alternatives, key=len, reverse=True))
         return re.compile(r"(?:(?<=\s)|^)(?:" + body + r")(?=\s|$)")
 
+    def _first_words(self, entries: list[str], concepts: dict[str, list[str]],
+                     ) -> tuple[frozenset[str], frozenset[str]] | None:
+        """The whole first words, and first-word beginnings ("kill*"), that the entries start with; None when an
+        entry may start with any word. Read like `_pattern`, which has already checked the entries."""
+        whole: set[str] = set()
+        beginnings: set[str] = set()
+        for entry in entries:
+            entry = str(entry).strip()
+            if entry.startswith("@"):
+                keys = self._first_words(concepts[entry[1:]], {})
+                if keys is None:
+                    return None
+                whole |= keys[0]
+                beginnings |= keys[1]
+                continue
+            raw = entry.split()[0]
+            if raw in ("*", "#") or raw.startswith("*"):
+                return None
+            first = self._plain(raw.strip("*")).split()
+            if raw.endswith("*") and len(first) == 1:
+                beginnings.add(first[0])
+            elif raw.endswith("*"):
+                return None  # text speak made it several words: let the regex decide
+            else:
+                whole.add(first[0])
+        return frozenset(whole), frozenset(beginnings)
+
     # --- reading a message ----------------------------------------------------------------------------
 
     def _words(self, text: str, numbers: bool = True) -> list[str]:
@@ -339,14 +387,20 @@ class RiskDetector:
         return self._harmless.sub("_", text) if self._harmless else text
 
     def _first_match(self, texts: list[str], tier: Level) -> tuple[Risk, str] | None:
-        for fid, rules in self._rules.items():
-            family = self.families[fid]
-            for lang, rule in rules:
-                if rule.level != tier:
-                    continue
-                for text in texts:
-                    if _rule_matches(rule, text):
-                        return Risk(family, lang, tier), f"{rule.where} in {text!r}"
+        read = []
+        for text in texts:
+            words = frozenset(text.split())
+            beginnings = frozenset(w[:n] for w in words for n in range(1, len(w) + 1))
+            possible = set(self._any_start)
+            for word in words | beginnings:
+                possible |= self._by_first_word.get(word, set())
+            read.append((text, words, beginnings, possible))
+        for n, (fid, lang, rule) in enumerate(self._ordered):
+            if rule.level != tier:
+                continue
+            for text, words, beginnings, possible in read:
+                if n in possible and rule.could_match(words, beginnings) and _rule_matches(rule, text):
+                    return Risk(self.families[fid], lang, tier), f"{rule.where} in {text!r}"
         return None
 
     def _match(self, text: str) -> tuple[Risk, str] | None:
