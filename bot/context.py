@@ -19,7 +19,7 @@ from bot.followups import (
     followup_words,
 )
 from bot.i18n import translations
-from bot.places import says_only_where
+from bot.places import area_switch, says_only_where
 from bot.replies import Button, Flag, Reply
 from bot.topics import topic_kind
 from content.catalogue.schema import Offer
@@ -29,6 +29,7 @@ from content.understanding.matcher import Match, stem
 
 ORDINARY_INTENTS = frozenset({"greet", "thanks", "goodbye", "acknowledge"})
 FOLLOWUP_LEFTOVERS = 2  # a follow-up may hold this many words that are not about the offer in context
+PLACE_TURN_WORDS = 8  # a message this short that names a town of the other area is a move, not a sign of danger
 CONTEXT_CANDIDATES = 3  # a short question with the offer in context among this many first candidates is about it
 
 
@@ -89,6 +90,9 @@ class ConversationContext:
         intent = self.intents.match(text)
         if intent in ORDINARY_INTENTS:
             return True
+        if conv.area and len(text.split()) <= PLACE_TURN_WORDS and area_switch(
+                self._catalogue(), text, conv.area, self.language):
+            return True  # "من الان تو لنتون زندگی میکنم" (I live in Lenton now): a move, its town a word unknown to it
         choices = _choices_shown(conv)
         about = conv.last_offer or next(iter(choices), None)  # just after "Did you mean", the choices shown
         return about is not None and self._followup_kind(conv, text, intent, about=about) is not None
