@@ -224,11 +224,12 @@ class ConversationContext:
         """The offer of `area` on the same topic as `offer` (same id, or paired in same_topic.yaml)."""
         catalogue = self._catalogue()
         same = catalogue.offer(area, offer.slug)
-        if same is not None:
-            return same
         pair = self.same_topic.get(f"{offer.area}/{offer.slug}", "")
         pair_area, _sep, pair_slug = pair.partition("/")
-        return catalogue.offer(area, pair_slug) if pair_area == area else None
+        paired = catalogue.offer(area, pair_slug) if pair_area == area else None
+        if same is not None and (same.shared_from is None or paired is None):
+            return same
+        return paired  # the area's own offer before another's shown there too (NTU's bursary in the City)
 
     def _other_area(self, conv: Conversation, elsewhere: tuple[str, str], reply: Reply,
                     local: list[Match]) -> Reply:

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
+from bot.followups import followup_words
 from content.catalogue.snapshot import Catalogue
-from content.understanding.matcher import LANGUAGE_DIR, Language
+from content.understanding.matcher import LANGUAGE_DIR, Language, stem
 from content.understanding.phrases import find_phrase, phrase_key, prepared, without
 from content.yaml_files import read_yaml
 
@@ -96,7 +97,9 @@ def area_switch(catalogue: Catalogue, text: str, current: str, language: Languag
             return area.id
         weak = [*names.get(area.id, ()), phrase_key(area.name), phrase_key(area.council)]
         said = find_phrase(words, weak)
-        if said and not set(without(words, said).split()) - _SWITCH_WORDS:
+        # "and in the city?", "what about nottingham city, do they give more": the name, and words that only ask
+        # about the topic already talked about (follow-up words), move the chat.
+        if said and not {w for w in without(words, said).split() if stem(w) not in followup_words()} - _SWITCH_WORDS:
             return area.id
     return None
 
@@ -116,4 +119,6 @@ def says_only_where(catalogue: Catalogue, text: str, language: Language) -> bool
 def places_in(area_id: str, limit: int = 6, path: Path = PLACES_FILE) -> list[str]:
     """A few towns or neighbourhoods of an area, as written in the places file, for people to recognise."""
     data = read_yaml(path.read_text(encoding="utf-8"))
-    return [str(p).title() for p in (data.get("places") or {}).get(area_id, [])[:limit]]
+    # The English spellings: the Arabic, Farsi and Pashto ones are there for reading messages.
+    english = [str(p) for p in (data.get("places") or {}).get(area_id, []) if str(p).isascii()]
+    return [p.title() for p in english[:limit]]

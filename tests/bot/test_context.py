@@ -313,3 +313,16 @@ def test_money_and_talking_words_in_a_follow_up_do_not_make_it_a_new_question(en
     _conv, (first, second) = chat(engine, "nottingham", "can i get help to pay for clothes for a job interview", text)
     assert first.about == "interview-clothes"
     assert (second.about, second.intent) == ("interview-clothes", kind)
+
+
+def test_naming_the_other_area_with_a_follow_up_moves_the_topic_there(engine):
+    conv, (first, second) = chat(engine, "nottinghamshire", "going to trent uni in sept is there any money",
+                                 "what about nottingham city do they give more")
+    assert first.about == "ntu-care-leaver-bursary"
+    assert conv.area == "nottingham" and second.intent == "switch_area"
+    assert second.about == "higher-education-bursary"
+
+
+def test_naming_the_city_in_a_new_question_does_not_move_the_chat(engine):
+    conv, (reply,) = chat(engine, "nottinghamshire", "is there a bursary at nottingham college")
+    assert conv.area == "nottinghamshire" and reply.intent != "switch_area"
