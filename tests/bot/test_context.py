@@ -71,6 +71,7 @@ def test_a_clearly_off_topic_question_gets_what_the_bot_covers(engine):
     ("nottingham", "i moved to Gedling", "nottinghamshire"),  # a district council from the sources
     ("nottinghamshire", "من الان تو لنتون زندگی میکنم", "nottingham"),  # Farsi: I live in Lenton now
     ("nottingham", "هلق صرت ساكن بمانسفيلد", "nottinghamshire"),  # Arabic, with "in" attached: in Mansfield
+    ("nottinghamshire", "هلق صرت ساكن بلنتون", "nottingham"),  # "in Lenton", its name starting with the "l" of "to"
     ("nottingham", "زه اوس په نیوارک کې اوسیږم", "nottinghamshire"),  # Pashto: I live in Newark now
 ])
 def test_naming_a_place_in_the_other_area_switches_area(engine, start, message, moved_to):
