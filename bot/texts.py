@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from babel.support import NullTranslations
+from markdown_it import MarkdownIt
 
 from content.catalogue.money import amount_text
 from content.catalogue.schema import Area, Offer
@@ -109,7 +110,26 @@ def contact_text(offer: Offer, t: NullTranslations) -> str:
 
 def more_text(offer: Offer, lang: str) -> str:
     local = offer.localised(lang)
-    return f"{local.title}\n\n{local.body}"
+    return f"{local.title}\n\n{plain_text(local.body)}"
+
+
+_MARKDOWN = MarkdownIt("commonmark")
+
+
+def plain_text(markdown: str) -> str:
+    """An offer's Markdown as chat text: no "**" marks, list items as "•" lines, paragraphs apart. Chats show
+    text as it is, and young people would read the marks."""
+    text, in_list, last_was_item = "", False, False
+    for token in _MARKDOWN.parse(markdown):
+        if token.type in ("bullet_list_open", "ordered_list_open", "bullet_list_close", "ordered_list_close"):
+            in_list = token.type.endswith("_open")
+        elif token.type == "inline":
+            words = "".join(" " if c.type in ("softbreak", "hardbreak") else c.content for c in token.children or [])
+            if text:  # list items one per line, other blocks a blank line apart
+                text += "\n" if in_list and last_was_item else "\n\n"
+            text += ("• " if in_list else "") + words
+            last_was_item = in_list
+    return text
 
 
 def contacts_text(area: Area, t: NullTranslations) -> str:
