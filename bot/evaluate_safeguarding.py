@@ -48,6 +48,7 @@ PARTS = (
      SETS_DIR / "heldout-11", False),
     ("held-out 12 (frozen: all four languages; written for round 9, measured before it and twice after)",
      SETS_DIR / "heldout-12", False),
+    ("held-out 13 (frozen: all four languages; written 2026-11-25 for round 10)", SETS_DIR / "heldout-13", False),
 )
 FAMILIES = (
     "suicide", "self-harm", "medical-emergency", "sexual-abuse", "criminal-exploitation", "domestic-abuse",

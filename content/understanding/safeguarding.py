@@ -419,8 +419,11 @@ class RiskDetector:
     def _match_uncached(self, text: str) -> tuple[Risk, str] | None:
         words = self._words(text)
         texts = [self._masked(words)]
-        corrected = [self._correct(w) for w in words]
-        if corrected != words:
+        # Spelling is checked after the harmless phrases are masked: "begiram" (I get) is one letter from "bemiram"
+        # (I die), and a word listed as harmless must not be read as the risk word it resembles.
+        kept = texts[0].split()
+        corrected = [self._correct(w) for w in kept]
+        if corrected != kept:
             texts.append(self._masked(corrected))
         found = self._first_match(texts, "clear") or self._first_match(texts, "possible")
         if found is None:

@@ -253,3 +253,26 @@ def test_arabizi_sh_is_what_not_self_harm(detector):
     assert asked is None or asked.level != "clear", detector.why("sh asawi iza el landlord ma rad 3alay?")
     harm = detector.assess("bde a3mel sh")  # i want to self harm
     assert harm is not None and harm.level == "clear" and harm.id == "self-harm"
+
+
+@pytest.mark.parametrize("text", [
+    "I've heard about Universal Credit but I don't know where to start. How do I apply?",
+    "landlord says im behind on rent and he might kick me out, can anyone help me keep my place",
+    "mikham khoone begiram tanha, ki komak mikone?",  # Farsi: I want to get a flat alone, who helps?
+])
+def test_ordinary_worries_that_look_like_risk_words_get_no_full_alarm(detector, text):
+    # "dont know where" (to start), "kick me out" (of a flat), "begiram" (I get: one letter from "bemiram", I die).
+    found = detector.assess(text)
+    assert found is None or found.level != "clear", detector.why(text)
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("They took me from the hotel where the asylum kids stay and now I am in another city, I dont know where",
+     "missing-trafficked"),
+    ("i dont know where i am, they drove me here", "missing-trafficked"),
+    ("dunno where im staying tmrw, my mates mum said only one night", "homeless-tonight"),
+    ("mikham bemiram", "suicide"),
+])
+def test_not_knowing_where_you_are_is_still_risk(detector, text, family):
+    found = detector.assess(text)
+    assert found is not None and (found.id, found.level) == (family, "clear"), detector.why(text)
