@@ -46,9 +46,10 @@ PARTS = (
     ("held-out 10 (spent: its figures were seen beside a choice in round 8)", SETS_DIR / "heldout-10-spent", False),
     ("held-out 11 (frozen: all four languages; measured before round 7, twice in round 8, and after round 9)",
      SETS_DIR / "heldout-11", False),
-    ("held-out 12 (frozen: all four languages; written for round 9, measured before it and twice after)",
+    ("held-out 12 (frozen, seen for one choice in round 10: all four languages; written for round 9)",
      SETS_DIR / "heldout-12", False),
-    ("held-out 13 (frozen: all four languages; written 2026-11-25 for round 10)", SETS_DIR / "heldout-13", False),
+    ("held-out 13 (frozen, seen for one choice in round 10: all four languages; written 2026-11-25)",
+     SETS_DIR / "heldout-13", False),
 )
 FAMILIES = (
     "suicide", "self-harm", "medical-emergency", "sexual-abuse", "criminal-exploitation", "domestic-abuse",

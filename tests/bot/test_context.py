@@ -152,6 +152,18 @@ def test_small_talk_in_arabic_farsi_and_pashto_is_answered_in_that_language(engi
     assert engine.respond(conv, thanks).intent == "thanks"
 
 
+@pytest.mark.parametrize(("said", "intent"), [
+    ("this bot is sooo slow", "unhappy"), ("they never answer ffs", "unhappy"), ("ok fine", "acknowledge"),
+    ("bless", "thanks"), ("ok cheers bye", "goodbye"), ("i wanna speak to my PA about it", "talk_to_person"),
+    ("can i leave feedback on this bot", "feedback"), ("kheili mamnoon", "thanks"),
+])
+def test_small_talk_after_an_answer_is_small_talk_not_a_question(engine, said, intent):
+    # Found in tuning round 8's conversations: each was taken as a question ("useless" got the emotional health offer).
+    conv = Conversation(area="nottingham")
+    engine.respond(conv, "can i get money for uni")
+    assert engine.respond(conv, said).intent == intent
+
+
 def test_a_question_in_arabic_is_answered_with_the_arabic_offer(engine):
     conv = Conversation(area="nottinghamshire")
     reply = engine.respond(conv, "هل في مساعدة لدفع ضريبة المجلس؟")
