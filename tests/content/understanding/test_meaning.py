@@ -68,3 +68,21 @@ def test_the_engine_answers_in_each_mode(snapshot):
     for mode in ("off", "ngram"):
         engine = Engine(lambda few=few: few, meaning=mode)
         assert engine.classify("nottinghamshire", "do i have to pay council tax").slug == "council-tax-exemption"
+
+
+def test_both_readings_agreeing_is_enough_to_answer(few_offers):
+    from content.understanding.hybrid import HybridRule, fuse, outright
+    from content.understanding.matcher import Match
+
+    first, second = few_offers[0], few_offers[1]
+    lexical = [Match(first, 40.0, evidence=3.0, coverage=0.3), Match(second, 20.0, evidence=1.0, coverage=0.1)]
+    offers = {first.slug: first, second.slug: second}
+    rule = HybridRule(meaning=0.7, margin=0.4, close=0.2, agreed=0.5)
+
+    def answer(meaning: dict[str, float]) -> str | None:
+        found = outright(lexical, None, fuse(lexical, meaning, offers), meaning, rule)
+        return found.offer.slug if found else None
+
+    assert answer({first.slug: 0.55, second.slug: 0.3}) == first.slug  # both put it first, meaning 0.55
+    assert answer({first.slug: 0.45, second.slug: 0.3}) is None  # meaning too low: "Did you mean"
+    assert answer({second.slug: 0.55, first.slug: 0.3}) is None  # they disagree: "Did you mean"
