@@ -26,6 +26,8 @@ PARTS = (
     ("examples (tuned on: optimistic)", EXAMPLES_DIR, True),
     ("round 8 (tuned on: the lists were changed on it; the classifier does not learn from it)",
      SETS_DIR / "tuning-r8", True),
+    ("round 10 (tuned on: long, quiet risk and long emotional questions; the lists were changed on it, the classifier "
+     "does not learn from it)", SETS_DIR / "tuning-r10", True),
     ("held-out 1 (spent: used to choose the classifier)", SETS_DIR / "heldout-1-spent", False),
     ("held-out 2, English no-risk part (spent: leaked into a tuning brief)", SETS_DIR / "heldout-2-en-negative-spent",
      False),
@@ -50,6 +52,8 @@ PARTS = (
      SETS_DIR / "heldout-12", False),
     ("held-out 13 (frozen, seen for one choice in round 10: all four languages; written 2026-11-25)",
      SETS_DIR / "heldout-13", False),
+    ("held-out 14 (frozen: all four languages; written 2026-11-25 for round 10's second half)",
+     SETS_DIR / "heldout-14", False),
 )
 FAMILIES = (
     "suicide", "self-harm", "medical-emergency", "sexual-abuse", "criminal-exploitation", "domestic-abuse",

@@ -276,3 +276,21 @@ def test_ordinary_worries_that_look_like_risk_words_get_no_full_alarm(detector, 
 def test_not_knowing_where_you_are_is_still_risk(detector, text, family):
     found = detector.assess(text)
     assert found is not None and (found.id, found.level) == (family, "clear"), detector.why(text)
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    # Round 10: danger said once, quietly, inside an ordinary question.
+    ("the train tracks are behind our house and i keep thinking about how easy it would be to walk onto them, "
+     "anyway is there a bursary", "suicide"),
+    ("some lads from my old home use my flat to sell from now and i cant say no, will i lose my tenancy",
+     "criminal-exploitation"),
+    ("they found me on snap and want me working for their line again, can i change schools", "criminal-exploitation"),
+    ("had a row with my carer and she said dont come back, been out all day, can i get help with driving lessons",
+     "homeless-tonight"),
+    ("sa7bi 5ad 7obob keteer w msh byrod 3alaya", "medical-emergency"),  # Arabizi: my friend took lots of pills, no answer
+    ("sheer-e bacha khalas shuda wa pampers ham nadarum", "destitution"),  # Dari: the baby's milk ran out, no nappies
+    ("rekhtya kaash che mar wom", "suicide"),  # Pashto, Latin letters: honestly I wish I were dead
+])
+def test_quiet_risk_inside_an_ordinary_question_is_found(detector, text, family):
+    found = detector.assess(text)
+    assert found is not None and found.id == family and found.level == "clear", detector.why(text)

@@ -23,7 +23,8 @@ from content.understanding.safeguarding import RiskDetector
 # safeguarding_sets/README.md).
 FROZEN = (SETS_DIR / "heldout-2", SETS_DIR / "heldout-3", SETS_DIR / "heldout-5", SETS_DIR / "heldout-6",
           SETS_DIR / "heldout-8", SETS_DIR / "heldout-9", SETS_DIR / "heldout-11",
-          SETS_DIR / "heldout-12", SETS_DIR / "heldout-13")
+          SETS_DIR / "heldout-12", SETS_DIR / "heldout-13",
+          SETS_DIR / "heldout-14")
 MESSAGES = unseen([m for folder in FROZEN for m in load_sets(folder)])
 
 
