@@ -186,6 +186,14 @@ class Engine(ConversationContext, ContactStep):
             return fused, self._tie_broken(words, lexical), lexical_answer
         return fused, outright(lexical, lexical_answer, fused, meaning, self.rule), lexical_answer
 
+    def _names_an_offer(self, area: str, text: str) -> bool:
+        """Every meaningful word of `text` is in one offer's title: "whats big it up" names Big It Up, though its
+        words are all follow-up words too ("how big", "what is it")."""
+        matcher = self.matcher()
+        asked = {stem(w) for w in matcher.prepare(text)}
+        return bool(asked) and any(asked <= {stem(w) for w in matcher.prepare(o.title)}
+                                   for o in self._catalogue().offers if o.area == area)
+
     def _tie_broken(self, words: list[str], lexical: list[Match]) -> Match | None:
         """... unless exactly one of the tied offers is named by its title ("personal adviser": the Personal
         Adviser offer, not the Leaving Care Service whose text also says it; "interview" names three)."""
@@ -316,7 +324,8 @@ class Engine(ConversationContext, ContactStep):
             return self._followup(conv, followup, reply)
         if risk is None and (on_choices := self._followup_on_choices(conv, text, intent, reply)):
             return on_choices
-        if risk is None and intent is None and not conv.last_offer and points_back_only(text, self.language):
+        if (risk is None and intent is None and not conv.last_offer and points_back_only(text, self.language)
+                and not self._names_an_offer(area.id, text)):
             return reply.add(_("Which support do you mean? Ask me about it in a few words."))
         if intent:
             return self._intent(conv, intent, reply, channel, chat_ref)

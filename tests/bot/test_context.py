@@ -339,3 +339,11 @@ def test_naming_the_other_area_with_a_follow_up_moves_the_topic_there(engine):
 def test_naming_the_city_in_a_new_question_does_not_move_the_chat(engine):
     conv, (reply,) = chat(engine, "nottinghamshire", "is there a bursary at nottingham college")
     assert conv.area == "nottinghamshire" and reply.intent != "switch_area"
+
+
+def test_a_title_made_of_follow_up_words_is_a_question_about_that_offer(engine):
+    # "big" (as in "how big") and "it" are follow-up words, but "whats big it up" names Big It Up.
+    named = engine.respond(Conversation(area="nottingham"), "whats big it up")
+    assert named.about == "big-it-up"
+    vague = engine.respond(Conversation(area="nottingham"), "how long is it")
+    assert vague.about is None and "Which support do you mean?" in vague.text

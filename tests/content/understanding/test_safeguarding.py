@@ -287,7 +287,7 @@ def test_not_knowing_where_you_are_is_still_risk(detector, text, family):
     ("they found me on snap and want me working for their line again, can i change schools", "criminal-exploitation"),
     ("had a row with my carer and she said dont come back, been out all day, can i get help with driving lessons",
      "homeless-tonight"),
-    ("sa7bi 5ad 7obob keteer w msh byrod 3alaya", "medical-emergency"),  # Arabizi: my friend took lots of pills, no answer
+    ("sa7bi 5ad 7obob keteer w msh byrod 3alaya", "medical-emergency"),  # Arabizi: friend took lots of pills, no answer
     ("sheer-e bacha khalas shuda wa pampers ham nadarum", "destitution"),  # Dari: the baby's milk ran out, no nappies
     ("rekhtya kaash che mar wom", "suicide"),  # Pashto, Latin letters: honestly I wish I were dead
 ])
