@@ -52,7 +52,7 @@ PARTS = (
      SETS_DIR / "heldout-12", False),
     ("held-out 13 (frozen, seen for one choice in round 10: all four languages; written 2026-11-25)",
      SETS_DIR / "heldout-13", False),
-    ("held-out 14 (frozen: all four languages; written 2026-11-25 for round 10's second half)",
+    ("held-out 14 (frozen, seen for one choice in round 10: all four languages; written 2026-11-25)",
      SETS_DIR / "heldout-14", False),
 )
 FAMILIES = (
