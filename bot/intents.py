@@ -21,6 +21,9 @@ class IntentMatcher:
         data = raw["intents"]
         # Longest first, so "can you help me" goes before "can you help".
         self._around = sorted((self._prepare(str(w)) for w in raw.get("around") or ()), key=len, reverse=True)
+        self._inside = [(intent, [self._prepare(str(p)) for p in spec.get("phrases") or ()],
+                         {self._prepare(str(w)) for w in spec.get("context") or ()})
+                        for intent, spec in (raw.get("inside") or {}).items()]
         self._examples: list[str] = []
         self._intents: list[str] = []
         for intent, examples in data.items():
@@ -43,6 +46,17 @@ class IntentMatcher:
             best = process.extractOne(candidate, self._examples, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)
             if best:
                 return self._intents[best[2]]
+        return self._said_inside(prepared)
+
+    def _said_inside(self, prepared: str) -> str | None:
+        """An intent said inside a message whose other words only tell who is asking (intents.yaml, `inside`)."""
+        padded = f" {prepared} "
+        for intent, phrases, context in self._inside:
+            for phrase in phrases:
+                if f" {phrase} " in padded:
+                    rest = padded.replace(f" {phrase} ", " ", 1).split()
+                    if all(w in context or w.isdigit() for w in rest):
+                        return intent
         return None
 
     def _trimmed(self, prepared: str) -> str:

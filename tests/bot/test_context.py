@@ -347,3 +347,13 @@ def test_a_title_made_of_follow_up_words_is_a_question_about_that_offer(engine):
     assert named.about == "big-it-up"
     vague = engine.respond(Conversation(area="nottingham"), "how long is it")
     assert vague.about is None and "Which support do you mean?" in vague.text
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("im 17 n in a childrens home, wat can i get wen i leave", "what_can_i_get"),
+    ("im 19 and a care leaver what am i entitled to", "what_can_i_get"),
+    ("what can i get for uni", None),  # "uni" is left over: a question about an offer
+])
+def test_what_can_i_get_said_inside_a_longer_message(engine, said, intent):
+    # Found trying the chat as a 17-year-old: the first got the Staying Put offer, answered outright.
+    assert engine.intents.match(said) == intent
