@@ -11,8 +11,13 @@ from content.understanding.matcher import LANGUAGE_DIR, Language
 from content.understanding.phrases import find_phrase, phrase_key, prepared
 from content.yaml_files import read_yaml
 
+# An age to come ("im 18 in march", "im 21 next month") is not the age now: the young person is younger.
+_LATER = (r"in\s+(?:jan\w*|feb\w*|march|mar|apr\w*|may|june?|july?|aug\w*|sept?\w*|oct\w*|nov\w*|dec\w*|a\s+few|"
+          r"a\s+couple|a\s+month|a\s+week|\d+|two|three|the\s+summer|summer|spring|autumn|winter)|"
+          r"next\s+(?:week|month|year)|soon|tomorrow|tmrw|on\s+my\s+birthday")
 _AGE = re.compile(
-    r"\b(?:i\s*am|i'?m|iam|am|aged|age)\s+(\d{2})\b(?!\s*(?:pounds|quid|£|%|weeks|days|hours|minutes|times))"
+    r"\b(?:i\s*am|i'?m|iam|am|aged|age)\s+(\d{2})\b"
+    rf"(?!\s*(?:pounds|quid|£|%|weeks|days|hours|minutes|times|{_LATER}))"
     r"|\b(\d{2})\s*(?:yo|y/o|yrs?\s*old|years?\s*old)\b",
     re.IGNORECASE,
 )
