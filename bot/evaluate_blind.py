@@ -25,10 +25,11 @@ from bot.match_contract import MatchSession
 from content.yaml_files import read_yaml
 
 BLIND_DIR = Path(__file__).resolve().parent.parent / "tests" / "bot" / "blind"
-# heldout-8 (written 2026-11-25) is the measure now; heldout-7 (measured five times) guards against falling;
-# heldout-6 and heldout-5 (measured six times each) are printed only. heldout-3-spent: measured too often, labels
-# predate 11 offers; heldout-4-spent: exposed.
-FROZEN = ("heldout-8", "heldout-7", "heldout-6", "heldout-5")
+# heldout-9 (written 2026-11-25, late) is the measure now; heldout-7 guards against falling; heldout-6 and heldout-5
+# (measured six times each) are printed only. heldout-3-spent: measured too often, labels predate 11 offers;
+# heldout-4-spent: exposed; heldout-8-spent: a word list (intents.yaml `inside`) was edited just after one of its
+# figures fell, so it is no longer evidence.
+FROZEN = ("heldout-9", "heldout-7", "heldout-6", "heldout-5")
 FOLLOWUPS = frozenset({"amount", "eligibility", "how_to_get", "who_to_contact", "tell_me_more"})
 FLOORS = {  # issue 9's floors on the frozen held-out parts
     "answered_right": (">=", 0.92),
@@ -161,23 +162,26 @@ def evaluate_folder(engine: Engine, folder: Path) -> Tally:
 # ps 0.900), not ours answered 0.067, other area 0.800, story turns 0.594 -> 0.586. After the follow-up changes
 # (its third measurement): story turns 0.615, the rest the same. After places in Arabic letters and naming the
 # other area with follow-up words (its fourth): story turns 0.619, answered right 0.757, wrong 0.016.
-# Held-out 8 (written 2026-11-25 by 3 new helpers, 460 messages and 80 stories), measured on the code before this
+# Held-out 9 (written 2026-11-25, late, by 3 new helpers, 454 messages after 6 tuning coincidences were taken out, and
+# 80 stories), measured once on 1149a89: answered right 0.810, wrong 0.005, first right 0.957 (en 0.947, ar 0.966,
+# fa 0.966, ps 0.967), not ours answered 0.117, other area 0.800, story turns 0.779.
+# Held-out 8 (spent; written 2026-11-25 by 3 new helpers, 460 messages and 80 stories), measured on the code before this
 # session's changes (299beac): answered right 0.783, wrong 0.013, first right 0.952 (en 0.970, ar 0.950, fa 0.917,
 # ps 0.933), not ours answered 0.100, other area 0.737, story turns 0.720. Measured again with the matcher's tuning
 # questions as the risk classifier's no-risk examples (answered right 0.833, story turns 0.731; that change was not
 # kept, README), and after the small-talk and follow-up phrases of tuning round 8: answered right 0.786, story turns
 # 0.731, the rest the same.
 REGRESSION_FLOORS = {
-    "heldout-8": {  # after tuning round 8 (2026-11-25)
-        "answered_right": (">=", 0.77),
+    "heldout-9": {  # written 2026-11-25 (late), measured once at 1149a89
+        "answered_right": (">=", 0.79),
         "answered_wrong": ("<=", 0.03),
         "first_right": (">=", 0.94),
-        "not_ours_answered": ("<=", 0.11),
-        "first_right_ar": (">=", 0.93),
-        "first_right_fa": (">=", 0.90),
-        "first_right_ps": (">=", 0.91),
-        "story_turns_right": (">=", 0.71),
-        "other_area_right": (">=", 0.7),
+        "not_ours_answered": ("<=", 0.13),
+        "first_right_ar": (">=", 0.94),
+        "first_right_fa": (">=", 0.94),
+        "first_right_ps": (">=", 0.94),
+        "story_turns_right": (">=", 0.76),
+        "other_area_right": (">=", 0.75),
     },
     "heldout-7": {  # after safeguarding round 9 (2026-11-24, late)
         "answered_right": (">=", 0.74),

@@ -17,14 +17,13 @@ from content.understanding.safeguarding import RiskDetector
 # The frozen sets: held-out 2 (English risk; Arabic, Farsi, Pashto), held-out 3 (English no-risk,
 # written when held-out 2's English no-risk part was spent), held-out 5's English part, and held-out 6
 # (all four languages, risk and no-risk), held-out 8 (written for round 5), held-out 9 (written for round 6) and
-# held-out 11 (written when held-out 10's figures were seen beside a choice in round 8) and held-out 12 (written for
-# round 9), all in all four languages.
-# Held-out 4, held-out 5's Arabic, Farsi and Pashto part, held-out 7 and held-out 10 are spent (see
+# held-out 11 (written when held-out 10's figures were seen beside a choice in round 8) and held-out 15 (written on
+# 2026-11-25 when 12-14 were spent), all in all four languages.
+# Held-out 4, held-out 5's Arabic, Farsi and Pashto part, held-out 7, 10, 12, 13 and 14 are spent (see
 # safeguarding_sets/README.md).
 FROZEN = (SETS_DIR / "heldout-2", SETS_DIR / "heldout-3", SETS_DIR / "heldout-5", SETS_DIR / "heldout-6",
           SETS_DIR / "heldout-8", SETS_DIR / "heldout-9", SETS_DIR / "heldout-11",
-          SETS_DIR / "heldout-12", SETS_DIR / "heldout-13",
-          SETS_DIR / "heldout-14")
+          SETS_DIR / "heldout-15")
 MESSAGES = unseen([m for folder in FROZEN for m in load_sets(folder)])
 
 
