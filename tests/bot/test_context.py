@@ -57,6 +57,13 @@ def test_a_question_about_something_else_is_not_taken_as_a_follow_up(engine):
     assert "leaving care team" in second.text.lower()
 
 
+@pytest.mark.parametrize("message", ["can the council pay for my glasses", "do care leavers get help with vet bills"])
+def test_a_care_life_topic_with_no_offer_is_not_answered_with_a_nearby_offer(engine, message):
+    # content/language/topics.yaml: glasses once got the council tax offer ("can the council pay for my ...")
+    _conv, (reply,) = chat(engine, "nottinghamshire", message)
+    assert reply.about is None and Flag.ANSWERED not in reply.flags
+
+
 def test_a_clearly_off_topic_question_gets_what_the_bot_covers(engine):
     _conv, (reply,) = chat(engine, "nottingham", "who won the football last night")
     assert reply.intent == "out_of_scope" and reply.about is None
