@@ -286,7 +286,7 @@ def test_a_tie_is_broken_when_only_one_of_the_tied_offers_is_named_by_its_title(
     assert Flag.DID_YOU_MEAN in reply.flags
 
 
-@pytest.mark.parametrize("turn", ["im 17 and a half", "ta very much"])
+@pytest.mark.parametrize("turn", ["i am 16", "ta very much"])
 def test_the_classifiers_check_in_is_not_raised_by_an_ordinary_turn_of_the_chat(engine, turn):
     risk = engine.detector.assess(turn)
     assert risk is not None and risk.by_examples  # the classifier alone takes it for distress ...

@@ -24,3 +24,20 @@ def test_the_shipped_offers_give_questions_in_all_four_languages():
     questions = offer_questions(SAFEGUARDING_DIR.parent / "offers")
     assert len(questions) > 1000
     assert any("\u0600" <= ch <= "\u06ff" for q in questions for ch in q)  # Arabic-script questions are there too
+
+
+def test_scoring_clauses_together_gives_each_the_score_it_gets_alone():
+    from content.understanding.risk_classifier import Example, RiskClassifier
+
+    examples = [Example("i want to die", True), Example("i cant go on", True), Example("how do i apply", False),
+                Example("is there money for uni", False), Example("i feel like ending it", True),
+                Example("who do i ring about rent", False)]
+    classifier = RiskClassifier(examples, str.lower)
+    texts = ["I want to die", "money for uni", "how do i ring them", ""]
+    together = classifier.probabilities(texts)
+    assert together == [classifier.probability(t) for t in texts]
+    assert together[0] > 0.5 > together[1]
+    long = "got the council tax letter, how do i apply, i want to die"
+    assert classifier.highest_probability(long) == max(classifier.probability(c) for c in
+                                                       [long, "got the council tax letter", " how do i apply",
+                                                        " i want to die"])

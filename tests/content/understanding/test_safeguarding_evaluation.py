@@ -53,7 +53,9 @@ def test_held_out_figures_leave_out_messages_that_are_also_examples():
     assert not any(m["text"].strip().lower() in examples for m in MESSAGES)
     # Counts only, so a failure never prints a held-out message.
     kept, written = len(MESSAGES), sum(len(load_sets(f)) for f in FROZEN)
-    assert kept >= written * 0.99  # only a few short ones ("hi") coincide
+    # Only a few coincide: short ones ("hi"), and since the spent held-out sets became examples (2026-11-25), 79 of
+    # 5,982 (1.3%) that writers working from similar briefs wrote word for word alike.
+    assert kept >= written * 0.98
 
 
 @pytest.mark.parametrize(("language", "floor"), [("en", 0.95), ("ar", 0.87), ("fa", 0.95), ("ps", 0.9)])
