@@ -364,3 +364,19 @@ def test_a_title_made_of_follow_up_words_is_a_question_about_that_offer(engine):
 def test_what_can_i_get_said_inside_a_longer_message(engine, said, intent):
     # Found trying the chat as a 17-year-old: the first got the Staying Put offer, answered outright.
     assert engine.intents.match(said) == intent
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("ur bot is literally useless", "unhappy"),
+    ("the bursary form is useless", None),  # "bursary", "form": about an offer, not the bot
+    ("can i speak to an actual person pls", "talk_to_person"),
+    ("can i talk to my pa about the bursary", None),
+    ("i wanna leave some feedback about this chat", "feedback"),
+])
+def test_frustration_a_person_and_feedback_said_with_words_around_them(engine, said, intent):
+    assert engine.intents.match(said) == intent
+
+
+def test_frustration_said_with_words_around_it_gets_sorry_not_an_offer(engine):
+    _conv, (_first, reply) = chat(engine, "nottinghamshire", "do care leavers pay council tax", "this is pointless")
+    assert reply.intent == "unhappy" and reply.about is None
