@@ -28,6 +28,8 @@ PARTS = (
      SETS_DIR / "tuning-r8", True),
     ("round 10 (tuned on: long, quiet risk and long emotional questions; the lists were changed on it, the classifier "
      "does not learn from it)", SETS_DIR / "tuning-r10", True),
+    ("round 12 (tuned on: the weaker families, self-harm, sexual and domestic abuse, threats; the lists were changed "
+     "on it, the classifier does not learn from it)", SETS_DIR / "tuning-r12", True),
     ("held-out 2 (frozen: English risk, and Arabic, Farsi, Pashto)", SETS_DIR / "heldout-2", False),
     ("held-out 3 (frozen: English no-risk messages)", SETS_DIR / "heldout-3", False),
     ("held-out 5, English (frozen: with emotional ordinary questions; for round 4)", SETS_DIR / "heldout-5", False),
