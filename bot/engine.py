@@ -33,7 +33,7 @@ from bot.followups import (
     followup_kind,
     points_back_only,
 )
-from bot.guided import WhatCanIGetFlow
+from bot.guided import WhatCanIGetFlow, answers_the_step
 from bot.i18n import LANGUAGES, translations
 from bot.intents import IntentMatcher
 from bot.places import area_named, area_switch
@@ -317,7 +317,10 @@ class Engine(ConversationContext, ContactStep):
             if self.intents.match(text) == "cancel":
                 conv.flow, conv.answers = None, {}
                 return reply.add(_("OK, stopped. What would you like to know?"))
-            return self._flow_answer(conv, text, reply, channel, chat_ref)
+            if not conv.flow.startswith("wcig:") or (answers_the_step(conv.flow, text)
+                                                      and self.intents.match(text) is None):
+                return self._flow_answer(conv, text, reply, channel, chat_ref)
+            conv.flow, conv.answers = None, {}  # a new question or small talk: "What can I get?" stops
 
         intent = self.intents.match(text)
         if area is None and risk is None and (named := area_named(catalogue, text)):

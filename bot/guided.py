@@ -12,8 +12,23 @@ from bot.replies import Button, Reply
 from content.catalogue.eligibility import YoungPerson, money_totals, offers_for
 from content.catalogue.money import money, period_text
 from content.catalogue.snapshot import Catalogue
+from content.understanding.details import stated_age
 
 MIN_AGE, MAX_AGE = 16, 25
+
+
+def typed_age(text: str) -> int | None:
+    """The age in an answer to "How old are you?": "18", "im 17", "17 is that ok"."""
+    first = text.strip().split()[0] if text.strip() else ""
+    return int(first) if first.isdigit() else stated_age(text)
+
+
+def answers_the_step(flow: str, text: str) -> bool:
+    """Whether `text` reads as an answer to the step the flow is on, rather than a new question or small talk
+    ("is there help learning to cook", "bye"): a person who moves on must not be held in the flow."""
+    if flow == "wcig:age" and (typed_age(text) is not None or any(ch.isdigit() for ch in text)):
+        return True
+    return len(text.split()) <= 2  # a word or two is a try at an answer ("forty", "left care"); more is something else
 
 
 class WhatCanIGetFlow:
@@ -31,10 +46,10 @@ class WhatCanIGetFlow:
         """A typed answer: only the age step takes free text; other steps need a button."""
         _ = self.t.gettext
         if self.conv.flow == "wcig:age":
-            digits = text.strip().split()[0] if text.strip() else ""
-            if not digits.isdigit() or not MIN_AGE <= int(digits) <= MAX_AGE:
+            age = typed_age(text)
+            if age is None or not MIN_AGE <= age <= MAX_AGE:
                 return reply.add(_("Please type your age as a number from 16 to 25, or type cancel."))
-            self.conv.answers["age"] = int(digits)
+            self.conv.answers["age"] = age
             return self._ask_status(reply)
         return reply.add(_("Please choose one of the buttons, or type cancel."))
 

@@ -329,3 +329,22 @@ def test_a_contact_cannot_be_attached_to_another_chats_message(engine, records):
     other.flow = "talk:contact:email"
     reply = engine.respond(other, "me@example.com", chat_ref="someone-else")
     assert "could not save" in reply.text
+
+
+@pytest.mark.parametrize(("said", "age_asked_again"), [("im 17 is that ok", False), ("forty", True)])
+def test_the_age_step_reads_an_age_said_in_words_around_it(engine, said, age_asked_again):
+    conv = Conversation(area="nottingham")
+    engine.respond(conv, "what can i get")
+    reply = engine.respond(conv, said)
+    assert ("16 to 25" in reply.text) == age_asked_again
+    assert conv.flow == ("wcig:age" if age_asked_again else "wcig:status")
+
+
+@pytest.mark.parametrize("said", ["bye", "is there help learning to cook and budget before i move out"])
+def test_a_new_question_or_goodbye_leaves_what_can_i_get_instead_of_being_held_in_it(engine, said):
+    # Found in a blind story: after "what do i get as a care leaver", every later turn got "Please type your age".
+    conv = Conversation(area="nottingham")
+    engine.respond(conv, "what do i get as a care leaver")
+    reply = engine.respond(conv, said)
+    assert conv.flow is None and "16 to 25" not in reply.text
+    assert reply.intent == "goodbye" or reply.about == "independent-living-skills"
