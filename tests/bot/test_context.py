@@ -380,3 +380,8 @@ def test_frustration_a_person_and_feedback_said_with_words_around_them(engine, s
 def test_frustration_said_with_words_around_it_gets_sorry_not_an_offer(engine):
     _conv, (_first, reply) = chat(engine, "nottinghamshire", "do care leavers pay council tax", "this is pointless")
     assert reply.intent == "unhappy" and reply.about is None
+
+
+def test_how_alone_just_after_an_offer_asks_how_to_get_it(engine):
+    _conv, (_first, reply) = chat(engine, "nottingham", "i wanna make a complaint", "how")
+    assert reply.about == "complaints" and reply.intent == "how_to_get"
