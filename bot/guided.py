@@ -15,6 +15,7 @@ from content.catalogue.snapshot import Catalogue
 from content.understanding.details import stated_age
 
 MIN_AGE, MAX_AGE = 16, 25
+SHORT_ANSWER = 6  # words: an answer to "How old are you?" said with a few words around it
 
 
 def typed_age(text: str) -> int | None:
@@ -26,9 +27,10 @@ def typed_age(text: str) -> int | None:
 def answers_the_step(flow: str, text: str) -> bool:
     """Whether `text` reads as an answer to the step the flow is on, rather than a new question or small talk
     ("is there help learning to cook", "bye"): a person who moves on must not be held in the flow."""
-    if flow == "wcig:age" and (typed_age(text) is not None or any(ch.isdigit() for ch in text)):
-        return True
-    return len(text.split()) <= 2  # a word or two is a try at an answer ("forty", "left care"); more is something else
+    words = len(text.split())
+    if flow == "wcig:age" and words <= SHORT_ANSWER and (typed_age(text) is not None or any(c.isdigit() for c in text)):
+        return True  # "im 17 is that ok"; but "im 17 n still with my foster carers, can i stay after 18" asks something
+    return words <= 2  # a word or two is a try at an answer ("forty", "left care"); more is something else
 
 
 class WhatCanIGetFlow:

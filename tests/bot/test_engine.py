@@ -348,3 +348,11 @@ def test_a_new_question_or_goodbye_leaves_what_can_i_get_instead_of_being_held_i
     reply = engine.respond(conv, said)
     assert conv.flow is None and "16 to 25" not in reply.text
     assert reply.intent == "goodbye" or reply.about == "independent-living-skills"
+
+
+def test_a_question_that_gives_an_age_on_the_way_is_answered_not_taken_as_the_flows_answer(engine):
+    conv = Conversation(area="nottingham")
+    engine.respond(conv, "what can i get")
+    reply = engine.respond(conv, "im 17 n still wiv my foster carers, can i stay after 18")
+    assert conv.flow is None and conv.age == 17
+    assert "Are you in care now" not in reply.text
