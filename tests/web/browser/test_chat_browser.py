@@ -122,3 +122,22 @@ def test_talk_to_a_person_never_widens_the_page(browser, live_server: str):
     expect(page.locator(".msg-bot").last).to_contain_text("Leaving Care Service")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
+
+
+def test_a_question_asked_at_the_age_step_of_what_can_i_get_is_answered(browser, live_server: str):
+    # As a 17-year-old would: "What can I get?", then a question instead of an age, then a goodbye.
+    context = _narrow(browser)
+    page = context.new_page()
+    page.goto(live_server + "/nottinghamshire/chat")
+    _send(page, "wat can i get")
+    expect(page.locator(".msg-bot").last).to_contain_text("How old are you?")
+    _send(page, "im 17 n still wiv my foster carers, can i stay after 18")
+    expect(page.locator(".msg-you")).to_have_count(2)
+    expect(page.locator(".msg-bot").last).to_contain_text("Staying Put")
+    expect(page.locator(".msg-bot").last).not_to_contain_text("type your age")
+    _send(page, "ok bye")
+    expect(page.locator(".msg-you")).to_have_count(3)
+    expect(page.locator(".msg-bot").last).to_contain_text("Bye")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.screenshot(path="/tmp/chat-what-can-i-get-question.png", full_page=True)
+    context.close()
