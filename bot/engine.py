@@ -209,6 +209,11 @@ class Engine(ConversationContext, ContactStep):
         asked = {stem(w) for w in words}
         tied = [m for m in lexical if m.evidence >= self.thresholds.tie_ratio * lexical[0].evidence]
         named = [m for m in tied if asked <= {stem(w) for w in matcher.prepare(m.offer.title)}]
+        if len(named) > 1:
+            # "achievement service" is in "Achievement Service - help to get a job" and in "Volunteering through the
+            # Achievement Service": it is the name of the one whose title starts with it ("interview" starts two).
+            said = [stem(w) for w in words]
+            named = [m for m in named if [stem(w) for w in matcher.prepare(m.offer.title)][:len(said)] == said]
         return named[0] if len(named) == 1 else None
 
     def _tie(self, words: list[str], lexical: list[Match]) -> bool:

@@ -286,6 +286,12 @@ def test_a_tie_is_broken_when_only_one_of_the_tied_offers_is_named_by_its_title(
     assert Flag.DID_YOU_MEAN in reply.flags
 
 
+def test_a_name_in_two_titles_is_the_offer_whose_title_starts_with_it(engine):
+    # "Achievement Service - help to get a job ..." and "Volunteering through the Achievement Service" (a tuning story).
+    _conv, (reply,) = chat(engine, "nottinghamshire", "what is the achievement service")
+    assert reply.about == "achievement-service" and Flag.ANSWERED in reply.flags
+
+
 @pytest.mark.parametrize("turn", ["i am 16", "ta very much"])
 def test_the_classifiers_check_in_is_not_raised_by_an_ordinary_turn_of_the_chat(engine, turn):
     risk = engine.detector.assess(turn)
