@@ -53,6 +53,13 @@ _SWITCH_WORDS = _FILLER | frozenset((
     "what", "whats", "about", "how", "hows", "moved", "move", "moving", "now", "there", "instead", "over",
     "then", "so", "ok", "okay", "but", "if", "do", "does", "you", "u", "have", "it", "that", "same", "for",
     "there", "is", "any", "anything", "got", "lived", "for", "one", "here", "too", "also", "actually",
+    "though", "tho", "soon", "just", "currently", "really", "gonna", "going", "be", "last", "month", "week", "since",
+    "can", "still", "get", "help", "a", "new", "place",  # "moving to hucknall soon can i still get help"
+    # The same in Arabic, Farsi and Pashto: "انا انتقلت على مانسفيلد", "من الان تو لنتون زندگی میکنم"
+    "انا", "انتقلت", "نقلت", "رحت", "صرت", "ساكن", "ساكنه", "عايش", "عايشه", "هلق", "هلا", "الحين", "دلوقتي", "هسه",
+    "على", "ع", "في", "الى", "و", "واذا", "اذا",
+    "من", "الان", "الآن", "تو", "در", "به", "زندگی", "میکنم", "میکنیم", "اومدم", "رفتم", "کردم", "هستم", "اگه", "اگر",
+    "زه", "اوس", "په", "کې", "کي", "ته", "تللی", "تللې", "یم", "اوسیږم", "اوسېږم", "کډه", "شوی", "شوې", "که",
 ))
 
 

@@ -102,6 +102,14 @@ def test_after_a_switch_the_same_topic_is_answered_in_the_new_area(engine):
     assert followup.about == "ntu-care-leaver-bursary" and "£1,000" in followup.text
 
 
+@pytest.mark.parametrize("move", ["i actually live in gedling tho", "moving to hucknall soon can i still get help",
+                                  "انا انتقلت على مانسفيلد"])
+def test_a_move_said_with_more_words_keeps_the_topic(engine, move):
+    # Blind tuning stories: these had got council tax or housing in the new area, not the topic talked about.
+    conv, (_first, switched) = chat(engine, "nottingham", "is there money for uni", move)
+    assert conv.area == "nottinghamshire" and switched.about == "ntu-care-leaver-bursary"
+
+
 def test_an_offer_only_the_other_area_has_says_where_it_is_with_a_button_to_switch(engine):
     conv = Conversation(area="nottinghamshire")
     reply = engine.respond(conv, "what is growing lives")
