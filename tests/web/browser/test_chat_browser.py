@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -62,13 +64,16 @@ def _send(page: Page, text: str) -> None:
     page.get_by_role("textbox").press("Enter")
 
 
-def _narrow(browser):
-    return browser.new_context(viewport={"width": 320, "height": 640})
+@pytest.fixture
+def narrow_page(browser) -> Iterator[Page]:
+    """A page 320 px wide, the narrowest phone the site is built for; closed after the test."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    yield context.new_page()
+    context.close()
 
 
-def test_a_follow_up_is_answered_about_the_offer_in_context(browser, live_server: str):
-    context = _narrow(browser)
-    page = context.new_page()
+def test_a_follow_up_is_answered_about_the_offer_in_context(narrow_page: Page, live_server: str):
+    page = narrow_page
     page.goto(live_server + "/nottingham/chat")
     _send(page, "is there money for uni")
     card = page.locator(".msg-bot .chat-card").last
@@ -79,12 +84,10 @@ def test_a_follow_up_is_answered_about_the_offer_in_context(browser, live_server
     expect(page.locator(".msg-you")).to_have_count(2)
     expect(page.locator(".msg-bot").last).to_contain_text("£2,000")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    context.close()
 
 
-def test_naming_a_town_moves_the_chat_to_its_council(browser, live_server: str):
-    context = _narrow(browser)
-    page = context.new_page()
+def test_naming_a_town_moves_the_chat_to_its_council(narrow_page: Page, live_server: str):
+    page = narrow_page
     page.goto(live_server + "/nottingham/chat")
     _send(page, "is there money for uni")
     expect(page.locator(".msg-bot .chat-card")).to_have_count(1)
@@ -99,35 +102,29 @@ def test_naming_a_town_moves_the_chat_to_its_council(browser, live_server: str):
     expect(page.locator(".msg-bot").last).to_contain_text("Nottingham Trent University bursary - £1,000 a year: £1,000")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.screenshot(path="/tmp/chat-switch.png", full_page=True)
-    context.close()
 
 
-def test_an_arabic_question_is_answered_in_arabic(browser, live_server: str):
-    context = _narrow(browser)
-    page = context.new_page()
+def test_an_arabic_question_is_answered_in_arabic(narrow_page: Page, live_server: str):
+    page = narrow_page
     page.goto(live_server + "/nottinghamshire/chat?lang=ar")
     _send(page, "هل لازم ادفع ضريبة المجلس؟ طلعت من الرعاية")
     card = page.locator(".msg-bot .chat-card").last
     expect(card.get_by_role("heading", level=2)).to_contain_text("ضريبة المجلس")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.screenshot(path="/tmp/chat-arabic.png", full_page=True)
-    context.close()
 
 
-def test_talk_to_a_person_never_widens_the_page(browser, live_server: str):
-    context = _narrow(browser)
-    page = context.new_page()
+def test_talk_to_a_person_never_widens_the_page(narrow_page: Page, live_server: str):
+    page = narrow_page
     page.goto(live_server + "/nottinghamshire/chat")
     _send(page, "can i talk to a real person")
     expect(page.locator(".msg-bot").last).to_contain_text("Leaving Care Service")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    context.close()
 
 
-def test_a_question_asked_at_the_age_step_of_what_can_i_get_is_answered(browser, live_server: str):
+def test_a_question_asked_at_the_age_step_of_what_can_i_get_is_answered(narrow_page: Page, live_server: str):
     # As a 17-year-old would: "What can I get?", then a question instead of an age, then a goodbye.
-    context = _narrow(browser)
-    page = context.new_page()
+    page = narrow_page
     page.goto(live_server + "/nottinghamshire/chat")
     _send(page, "wat can i get")
     expect(page.locator(".msg-bot").last).to_contain_text("How old are you?")
@@ -140,4 +137,3 @@ def test_a_question_asked_at_the_age_step_of_what_can_i_get_is_answered(browser,
     expect(page.locator(".msg-bot").last).to_contain_text("Bye")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.screenshot(path="/tmp/chat-what-can-i-get-question.png", full_page=True)
-    context.close()
